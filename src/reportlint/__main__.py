@@ -1,0 +1,3 @@
+from reportlint.cli import main
+
+raise SystemExit(main())

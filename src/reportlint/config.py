@@ -1,0 +1,161 @@
+"""Configuration: ``[tool.reportlint]`` in pyproject.toml or a ``reportlint.toml``, found from the
+checked file's folder upward (the nearest wins); command-line flags override it."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from reportlint.findings import Severity
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover
+    import tomli as tomllib  # type: ignore[no-redef]
+
+
+class ConfigError(Exception):
+    def __init__(self, path: str, key: str, problem: str):
+        self.path, self.key, self.problem = path, key, problem
+        super().__init__(f"{path}: {key}: {problem}")
+
+    def message(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return f"invalid configuration {self.path}: key '{self.key}': {self.problem}"
+        return f"配置文件 {self.path} 有误：键“{self.key}”：{self.problem}"
+
+
+class ConfigFile(BaseModel):
+    """Schema of ``[tool.reportlint]`` / reportlint.toml."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    ruleset: str | None = None  # annual | half-year | quarterly | a TOML path; default: from the title
+    select: list[str] | None = None
+    ignore: list[str] = []
+    severity: dict[str, Severity] = {}
+    per_file_ignores: dict[str, list[str]] = Field(default={}, alias="per-file-ignores")
+    extend_ruleset: list[str] = Field(default=[], alias="extend-ruleset")
+    fail_on: Severity | None = Field(default=None, alias="fail-on")
+    lang: str | None = None
+
+    @field_validator("select", "ignore")
+    @classmethod
+    def _upper(cls, v):
+        return None if v is None else [c.strip().upper() for c in v]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings for checking one file."""
+
+    ruleset: str | None = None
+    extend_ruleset: tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None  # None: every rule
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    fail_on: Severity = Severity.WARNING
+    lang: str = "zh"
+    config_path: str | None = None
+    root: str | None = None  # folder of the config file: per-file-ignores globs are relative to it
+
+    def is_selected(self, code: str, path: str | None = None) -> bool:
+        if self.select is not None and not any(code.startswith(p) for p in self.select):
+            return False
+        if any(code.startswith(p) for p in self.ignore):
+            return False
+        if path and self.per_file_ignores:
+            rel = _relative(path, self.root)
+            for pattern, codes in self.per_file_ignores:
+                if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
+                    if any(code.startswith(p) for p in codes):
+                        return False
+        return True
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        best, best_len = default, -1
+        for prefix, sev in self.severity:
+            if code.startswith(prefix) and len(prefix) > best_len:
+                best, best_len = sev, len(prefix)
+        return best
+
+
+def _relative(path: str, root: str | None) -> str:
+    p = Path(path).resolve()
+    if root:
+        try:
+            return p.relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return Path(path).as_posix()
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), "-", f"not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(str(path), "-", str(exc)) from None
+
+
+@lru_cache(maxsize=256)
+def find_config(folder: str) -> tuple[str, ConfigFile] | None:
+    """Nearest reportlint.toml or pyproject.toml with [tool.reportlint], from ``folder`` upward."""
+    here = Path(folder).resolve()
+    for d in (here, *here.parents):
+        own = d / "reportlint.toml"
+        if own.is_file():
+            return str(own), _validate(own, _read_toml(own))
+        py = d / "pyproject.toml"
+        if py.is_file():
+            data = _read_toml(py).get("tool", {}).get("reportlint")
+            if data is not None:
+                return str(py), _validate(py, data)
+    return None
+
+
+def _validate(path: Path, data: dict) -> ConfigFile:
+    try:
+        return ConfigFile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"]) or "-"
+        raise ConfigError(str(path), key, err["msg"]) from None
+
+
+def settings_for(path: str, overrides: dict, use_config: bool = True) -> Settings:
+    """Settings for one file: its nearest config file, then the command-line ``overrides``."""
+    base = Settings()
+    if use_config:
+        folder = str(Path(path).parent) if path != "-" else "."
+        found = find_config(folder)
+        if found:
+            cpath, cfg = found
+            root = Path(cpath).parent
+            base = Settings(
+                ruleset=cfg.ruleset,
+                extend_ruleset=tuple(str((root / p).resolve()) for p in cfg.extend_ruleset),
+                select=tuple(cfg.select) if cfg.select is not None else None,
+                ignore=tuple(cfg.ignore),
+                severity=tuple((k.upper(), v) for k, v in cfg.severity.items()),
+                per_file_ignores=tuple((k, tuple(c.upper() for c in v)) for k, v in cfg.per_file_ignores.items()),
+                fail_on=cfg.fail_on or Severity.WARNING,
+                lang=cfg.lang or "zh",
+                config_path=cpath,
+                root=str(root),
+            )
+    changes = {k: v for k, v in overrides.items() if v is not None}
+    if "extend_ruleset" in changes:
+        changes["extend_ruleset"] = base.extend_ruleset + tuple(changes["extend_ruleset"])
+    if "ignore" in changes:
+        changes["ignore"] = base.ignore + tuple(changes["ignore"])
+    return replace(base, **changes)
+
+
+__all__ = ["ConfigError", "ConfigFile", "Settings", "find_config", "settings_for"]

@@ -1,0 +1,74 @@
+"""The pipeline for one file: read -> Document -> outline -> facts -> rules -> filter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlint.config import Settings
+from reportlint.document import Document, ReadError
+from reportlint.facts import Facts, extract_facts
+from reportlint.findings import Finding
+from reportlint.outline import Outline, build_outline
+from reportlint.readers import read_path
+from reportlint.rules import Context, all_rules
+from reportlint.rulesets import Ruleset, detect_kind, load_ruleset
+from reportlint.suppress import collect
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    document: Document | None = None
+    outline: Outline | None = None
+    facts: Facts | None = None
+    ruleset: Ruleset | None = None
+    kind: str | None = None
+    error: ReadError | None = None
+    suppressed: int = 0
+
+
+def analyse(doc: Document, settings: Settings) -> tuple[Outline, Facts, Ruleset, str]:
+    """Outline, facts and the ruleset that applies to this document."""
+    base = load_ruleset("base", settings.extend_ruleset)
+    outline = build_outline(doc, base.outline)
+    if settings.ruleset:
+        ruleset = load_ruleset(settings.ruleset, settings.extend_ruleset)
+        kind = ruleset.kind or detect_kind(outline.title_text)
+    else:
+        kind = detect_kind(outline.title_text)
+        ruleset = load_ruleset(kind, settings.extend_ruleset)
+    return outline, extract_facts(outline, kind), ruleset, kind
+
+
+def lint_document(doc: Document, settings: Settings) -> FileResult:
+    outline, facts, ruleset, kind = analyse(doc, settings)
+    ctx = Context(document=doc, outline=outline, facts=facts, ruleset=ruleset)
+    findings: list[Finding] = []
+    for rule_cls in all_rules():
+        if not settings.is_selected(rule_cls.code, doc.path if doc.path != "-" else None):
+            continue
+        for f in rule_cls().check(ctx):
+            f.severity = settings.severity_of(f.code, f.severity)
+            findings.append(f)
+    sup = collect(doc)
+    kept = [f for f in findings if not sup.covers(f)]
+    kept.sort(key=lambda f: f.sort_key)
+    return FileResult(
+        path=doc.path,
+        findings=kept,
+        document=doc,
+        outline=outline,
+        facts=facts,
+        ruleset=ruleset,
+        kind=kind,
+        suppressed=len(findings) - len(kept),
+    )
+
+
+def lint_path(path: str, settings: Settings, encoding: str | None = None) -> FileResult:
+    try:
+        doc = read_path(path, encoding=encoding)
+    except ReadError as exc:
+        return FileResult(path=path, error=exc)
+    return lint_document(doc, settings)

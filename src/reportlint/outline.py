@@ -1,0 +1,355 @@
+"""Outline: the document's title, preamble, table of contents and nested sections.
+
+The heading syntax lives in ``grammars/outline.lark``: its marker terminals classify each block,
+and its structure rules nest the block tokens (LALR, one token per block). The parser never
+raises: every token sequence is a valid document, and malformed structure is left for the S rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lark import Lark, Token, Tree
+from lark.lexer import Lexer
+
+from reportlint.document import Block, BlockKind, Document
+from reportlint.numerals import parse_number
+from reportlint.resources import read_text
+from reportlint.rulesets import OutlineWords
+
+LEVEL_TOKENS = {1: "H1", 2: "H2", 3: "H3", 4: "H4"}
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_TRAILING_PUNCT = "。，,；;：:！？!?、 \t"
+_MD_PREFIX = re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]+|>[ \t]*|\*\*)?[ \t\u3000]*")
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+_TOC_PAGE = re.compile(r"[ \t.．·…—-]*\d*\s*$")  # "……3" page references in a table of contents
+_DIGITS_IN = re.compile(r"\d+|[一二三四五六七八九十]+")
+
+
+# --------------------------------------------------------------------------------------- model
+
+
+@dataclass(slots=True)
+class Heading:
+    level: int  # 1: 一、  2: （一）  3: 1.  4: （1）
+    marker: str  # the marker as printed, e.g. "（一）" or "(一)"
+    number: int | None
+    title: str  # heading text after the marker, up to the end of its first sentence
+    block: Block
+    start: int  # offset of the marker in block.text
+    end: int  # offset just after the marker
+    has_inline_body: bool  # the block goes on after the heading sentence
+
+    @property
+    def text(self) -> str:
+        return self.marker + self.title
+
+    def key(self) -> tuple[int, int | None, str]:
+        """Identity of a heading for comparing a table of contents with the body."""
+        return (self.level, self.number, normalise_title(self.title))
+
+
+@dataclass(slots=True)
+class Enumerator:
+    """An inline enumeration marker inside a paragraph: 一是 / 第一."""
+
+    kind: str  # "shi" (一是) or "ordinal" (第一)
+    number: int
+    block: Block
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Paragraph:
+    block: Block
+    enumerators: list[Enumerator] = field(default_factory=list)
+    offset: int = 0  # where the paragraph's own text starts (after a heading sentence)
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.offset :]
+
+
+@dataclass(slots=True, eq=False)
+class Section:
+    heading: Heading
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    parent: Section | None = None
+
+    @property
+    def level(self) -> int:
+        return self.heading.level
+
+    @property
+    def number(self) -> int | None:
+        return self.heading.number
+
+    @property
+    def title(self) -> str:
+        return self.heading.title
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def has_text(self) -> bool:
+        """True when the section says anything: body text, an inline body, or children."""
+        return bool(self.children) or self.heading.has_inline_body or any(p.text.strip() for p in self.paragraphs)
+
+    def last_block(self) -> Block:
+        if self.children:
+            return self.children[-1].last_block()
+        if self.paragraphs:
+            return self.paragraphs[-1].block
+        return self.heading.block
+
+
+@dataclass(slots=True)
+class Outline:
+    title: Block | None = None
+    front: list[Paragraph] = field(default_factory=list)  # blocks before the title
+    preamble: list[Paragraph] = field(default_factory=list)  # after the title, before the first section
+    toc: list[Heading] = field(default_factory=list)  # a leading table of contents
+    toc_blocks: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # top-level sections
+
+    def walk(self) -> Iterator[Section]:
+        for s in self.sections:
+            yield from s.walk()
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every body paragraph, in document order (front, preamble, then section bodies)."""
+        yield from self.front
+        yield from self.preamble
+        for s in self.walk():
+            yield from s.paragraphs
+
+    def levels_used(self) -> set[int]:
+        return {s.level for s in self.walk()}
+
+    @property
+    def title_text(self) -> str | None:
+        return self.title.text.strip() if self.title else None
+
+
+def normalise_title(title: str) -> str:
+    t = _TOC_PAGE.sub("", title)
+    return re.sub(r"[\s。，,；;：:、“”\"'‘’]", "", t)
+
+
+# ---------------------------------------------------------------------------------- grammar
+
+
+class _BlockLexer(Lexer):
+    """Feeds the parser the block tokens prepared by ``build_outline`` (one per block)."""
+
+    def __init__(self, lexer_conf):  # noqa: D401 - Lark interface
+        pass
+
+    def lex(self, data):  # data: list[Token]
+        yield from data
+
+
+@dataclass(frozen=True)
+class Syntax:
+    parser: Lark
+    markers: tuple[tuple[int, re.Pattern[str]], ...]  # (level, regex) from H1_MARK..H4_MARK
+    enum: re.Pattern[str]
+    ordinal: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def syntax() -> Syntax:
+    parser = Lark(
+        read_text("grammars", "outline.lark"),
+        parser="lalr",
+        lexer=_BlockLexer,
+        start=["document", "marker", "inline"],
+    )
+    terms = {t.name: re.compile(t.pattern.to_regexp()) for t in parser.terminals}
+    return Syntax(
+        parser=parser,
+        markers=tuple((lvl, terms[f"H{lvl}_MARK"]) for lvl in (1, 2, 3, 4)),
+        enum=terms["ENUM_MARK"],
+        ordinal=terms["ORDINAL_MARK"],
+    )
+
+
+# ----------------------------------------------------------------------------- classification
+
+
+def match_heading(block: Block) -> Heading | None:
+    """The heading a block opens with, if any."""
+    text = block.text
+    m = _MD_PREFIX.match(text)
+    pos = m.end() if m else 0
+    for level, regex in syntax().markers:
+        mm = regex.match(text, pos)
+        if not mm:
+            continue
+        marker = mm.group(0)
+        digits = _DIGITS_IN.search(marker)
+        number = parse_number(digits.group(0)) if digits else None
+        rest = text[mm.end() :]
+        stripped = rest.lstrip(" \t\u3000")
+        if not stripped or stripped[0] in "、，,。%％":
+            return None  # "1、" alone, "一、，" — not a heading
+        end_m = _SENTENCE_END.search(rest)
+        if end_m:
+            title = rest[: end_m.start()]
+            inline_body = bool(rest[end_m.end() :].strip())
+        else:
+            title, inline_body = rest, False
+        return Heading(
+            level=level,
+            marker=marker,
+            number=number,
+            title=title.strip().rstrip(_TRAILING_PUNCT).replace("**", ""),
+            block=block,
+            start=pos,
+            end=mm.end(),
+            has_inline_body=inline_body,
+        )
+    return None
+
+
+def find_enumerators(block: Block, offset: int = 0) -> list[Enumerator]:
+    syn = syntax()
+    text = block.text
+    out: list[Enumerator] = []
+    for kind, regex in (("shi", syn.enum), ("ordinal", syn.ordinal)):
+        for m in regex.finditer(text, offset):
+            digits = _DIGITS_IN.search(m.group(0))
+            n = parse_number(digits.group(0)) if digits else None
+            if n:
+                out.append(Enumerator(kind, n, block, m.start(), m.end()))
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+def _is_title(text: str, words: OutlineWords) -> bool:
+    t = text.strip()
+    if not t or len(t) > 80:
+        return False
+    if any(re.search(p, t) for p in words.title_exclude):
+        return False
+    if _SENTENCE_END.search(t.rstrip("。")):
+        return False
+    return any(w in t for w in words.title_keywords)
+
+
+def _find_toc(items: list[tuple[Block, Heading | None]], words: OutlineWords) -> tuple[int, int] | None:
+    """Range [i, j) of a leading table of contents in ``items`` (non-blank blocks), if any.
+
+    A table of contents is the first run of at least two bare headings (optionally after a
+    目录 line) whose first entry is repeated later as a heading of the body.
+    """
+    n = len(items)
+    i = 0
+    # only the part before the first heading that carries body text can hold a table of contents
+    while i < n:
+        block, head = items[i]
+        if head is not None:
+            break
+        if block.text.strip().replace(" ", "").replace("\u3000", "") in words.toc_headings:
+            i += 1
+            break
+        i += 1
+    start = i
+    j = start
+    while j < n and items[j][1] is not None and not items[j][1].has_inline_body and len(items[j][0].text) <= 60:
+        j += 1
+    if j - start < 2:
+        return None
+    first = items[start][1]
+    assert first is not None
+    for _, later in items[j:]:
+        if later is not None and later.key() == first.key():
+            toc_start = start - 1 if start > 0 and items[start - 1][1] is None and items[start - 1][0].text.strip().replace(" ", "").replace("\u3000", "") in words.toc_headings else start
+            return toc_start, j
+    return None
+
+
+def build_outline(doc: Document, words: OutlineWords) -> Outline:
+    """Parse the document's blocks into an Outline. Never raises on any document."""
+    items: list[tuple[Block, Heading | None]] = []
+    for block in doc.blocks:
+        if block.kind is BlockKind.CELL or not block.text.strip() or _COMMENT_LINE.match(block.text):
+            continue
+        items.append((block, match_heading(block)))
+
+    toc = _find_toc(items, words)
+    toc_range = range(toc[0], toc[1]) if toc else range(0)
+
+    # title: first title-like block before the first body heading (a TOC may come before it)
+    title_idx: int | None = None
+    for k, (block, head) in enumerate(items):
+        if k in toc_range:
+            continue
+        if head is not None:
+            break
+        if _is_title(block.text, words):
+            title_idx = k
+            break
+
+    tokens: list[Token] = []
+    for k, (block, head) in enumerate(items):
+        if k in toc_range:
+            kind = "TOC_ENTRY"
+        elif k == title_idx:
+            kind = "TITLE"
+        elif head is not None:
+            kind = LEVEL_TOKENS[head.level]
+        else:
+            kind = "PARA"
+        tokens.append(Token(kind, str(k)))
+
+    outline = Outline()
+    if not tokens:
+        return outline
+    tree = syntax().parser.parse(tokens, start="document")
+
+    def para(k: int, offset: int = 0) -> Paragraph:
+        block = items[k][0]
+        return Paragraph(block, find_enumerators(block, offset), offset)
+
+    def make_section(node: Tree, parent: Section | None) -> Section:
+        head_tok = node.children[0]
+        heading = items[int(head_tok)][1]
+        assert heading is not None
+        section = Section(heading=heading, parent=parent)
+        if heading.has_inline_body:
+            # the heading's own block carries body text after its first sentence
+            end = _SENTENCE_END.search(heading.block.text, heading.end)
+            section.paragraphs.append(para(int(head_tok), end.end() if end else heading.end))
+        for child in node.children[1:]:
+            if isinstance(child, Token):
+                section.paragraphs.append(para(int(child)))
+            else:
+                section.children.append(make_section(child, section))
+        return section
+
+    lead, *sections = tree.children
+    seen_title = False
+    for child in lead.children:
+        if isinstance(child, Tree):  # toc
+            for tok in child.children:
+                block, head = items[int(tok)]
+                outline.toc_blocks.append(block)
+                if head is not None:
+                    outline.toc.append(head)
+        elif child.type == "TITLE":
+            outline.title = items[int(child)][0]
+            seen_title = True
+        else:
+            (outline.preamble if seen_title else outline.front).append(para(int(child)))
+    if outline.title is None:  # no title: everything before the first section is preamble
+        outline.preamble, outline.front = outline.front, []
+    outline.sections = [make_section(s, None) for s in sections]
+    return outline

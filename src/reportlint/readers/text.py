@@ -1,0 +1,104 @@
+"""Plain text and Markdown reader: bytes -> Document, one block per line.
+
+Decoding order (../shared/NOTES.md): BOM (UTF-8, UTF-16, UTF-32), strict UTF-8, then strict
+GB18030 (a superset of GBK), cross-checked with charset-normalizer because Big5 bytes are mostly
+valid GB18030 and would silently become mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from reportlint.document import Block, BlockKind, Document, ReadError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str, bool]:
+    """Return (text, encoding name, had_bom)."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding, False
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise ReadError(
+                path,
+                f"{path}：无法按指定编码 {encoding} 解码（{exc.__class__.__name__}），请检查 --encoding",
+                f"{path}: cannot decode as {encoding} ({exc.__class__.__name__}); check --encoding",
+            ) from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name, True
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    guess = _detect(data)
+    if text is not None and guess in (None, "gb18030", "gbk", "gb2312", "hz"):
+        return text, "gb18030", False
+    if guess and guess not in ("gb18030", "gbk", "gb2312"):
+        try:
+            return data.decode(guess), guess, False
+        except (UnicodeDecodeError, LookupError):
+            pass
+    if text is not None:
+        return text, "gb18030", False
+    raise ReadError(
+        path,
+        f"{path}：无法识别文本编码（不是 UTF-8、UTF-16 或 GB18030/GBK），请另存为 UTF-8 或用 --encoding 指定编码",
+        f"{path}: unknown text encoding (not UTF-8, UTF-16 or GB18030/GBK); save it as UTF-8 or pass --encoding",
+    )
+
+
+def _detect(data: bytes) -> str | None:
+    """charset-normalizer's best guess (imported only on this fallback path)."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover
+        return None
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    name = best.encoding.lower().replace("-", "_")
+    return {"big5": "big5", "gb2312": "gb2312", "gbk": "gbk", "gb18030": "gb18030", "hz": "hz"}.get(name, best.encoding)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    return bad / len(sample) > 0.10
+
+
+def read_text(data: bytes, path: str, fmt: str = "txt", encoding: str | None = None) -> Document:
+    text, used, bom = decode(data, path, encoding)
+    if _looks_binary(text):
+        raise ReadError(
+            path,
+            f"{path}：不是文本文件（含大量控制字符），无法检查",
+            f"{path}: not a text file (mostly control characters); cannot check it",
+        )
+    if bom and text.startswith("\ufeff"):
+        text = text[1:]
+    newlines = _NEWLINE.findall(text)
+    newline = max(("\r\n", "\n", "\r"), key=newlines.count) if newlines else None
+    lines = _NEWLINE.split(text)
+    if lines and lines[-1] == "" and newlines:
+        lines.pop()  # the final newline does not open a line
+    blocks = [Block(index=i, text=line, line=i + 1, kind=BlockKind.LINE) for i, line in enumerate(lines)]
+    return Document(path=path, format=fmt, blocks=blocks, encoding=used, bom=bom, newline=newline)

@@ -1,0 +1,108 @@
+"""The base class of every rule and the context rules run in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from reportlint.document import Block, Document
+from reportlint.findings import Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from reportlint.facts import Facts
+    from reportlint.outline import Outline
+    from reportlint.rulesets import Ruleset
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+FAMILIES = {
+    "S": ("结构", "structure"),
+    "A": ("数字计算", "arithmetic"),
+    "P": ("占位符与残留", "placeholders & residue"),
+    "Y": ("年份与期间", "years & periods"),
+    "T": ("排版与用词", "typography & wording"),
+}
+
+_CODE = re.compile(r"^[SAPYT][1-9]\d\d$")
+
+
+@dataclass(slots=True)
+class Context:
+    """What a rule may look at: the document and what earlier stages derived from it."""
+
+    document: Document
+    outline: Outline
+    facts: Facts
+    ruleset: Ruleset
+
+
+class Rule:
+    """A rule: metadata beside one ``check`` generator.
+
+    Subclasses set ``code`` (family letter + three digits), ``name`` (kebab-case), ``severity``,
+    and the documentation: ``summary`` and ``why`` as (Chinese, English) pairs, and ``bad`` /
+    ``good`` example texts. ``reportlint rule CODE`` prints exactly these fields.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[tuple[str, str]]
+    why: ClassVar[tuple[str, str]]
+    bad: ClassVar[str]
+    good: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        code = cls.__dict__.get("code")
+        if code is None:
+            return  # an abstract helper class
+        if not _CODE.match(code):
+            raise ValueError(f"bad rule code {code!r}")
+        for attr in ("name", "summary", "why", "bad", "good"):
+            if attr not in cls.__dict__:
+                raise TypeError(f"rule {code} lacks its documentation field {attr!r}")
+        if code in REGISTRY and REGISTRY[code] is not cls:
+            raise ValueError(f"duplicate rule code {code}")
+        REGISTRY[code] = cls
+
+    @classmethod
+    def family(cls) -> str:
+        return cls.code[0]
+
+    def check(self, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def finding(
+        self,
+        ctx: Context,
+        block: Block,
+        start: int,
+        end: int,
+        zh: str,
+        en: str,
+        *,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """Build a finding on ``block.text[start:end]`` with its message in both languages."""
+        start = max(0, min(start, len(block.text)))
+        end = max(start, min(end, len(block.text)))
+        return Finding(
+            path=ctx.document.path,
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            message_zh=zh,
+            message_en=en,
+            block=block,
+            start=start,
+            end=end,
+            fix=fix,
+        )
+
+
+def iter_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    return pattern.finditer(text)
