@@ -129,27 +129,35 @@ def _validate(path: Path, data: dict) -> ConfigFile:
         raise ConfigError(str(path), key, err["msg"]) from None
 
 
-def settings_for(path: str, overrides: dict, use_config: bool = True) -> Settings:
-    """Settings for one file: its nearest config file, then the command-line ``overrides``."""
-    base = Settings()
-    if use_config:
-        folder = str(Path(path).parent) if path != "-" else "."
-        found = find_config(folder)
-        if found:
-            cpath, cfg = found
-            root = Path(cpath).parent
-            base = Settings(
-                ruleset=cfg.ruleset,
-                extend_ruleset=tuple(str((root / p).resolve()) for p in cfg.extend_ruleset),
-                select=tuple(cfg.select) if cfg.select is not None else None,
-                ignore=tuple(cfg.ignore),
-                severity=tuple((k.upper(), v) for k, v in cfg.severity.items()),
-                per_file_ignores=tuple((k, tuple(c.upper() for c in v)) for k, v in cfg.per_file_ignores.items()),
-                fail_on=cfg.fail_on or Severity.WARNING,
-                lang=cfg.lang or "zh",
-                config_path=cpath,
-                root=str(root),
-            )
+def _from_file(cpath: str, cfg: ConfigFile) -> Settings:
+    root = Path(cpath).resolve().parent
+    return Settings(
+        ruleset=cfg.ruleset,
+        extend_ruleset=tuple(str((root / p).resolve()) for p in cfg.extend_ruleset),
+        select=tuple(cfg.select) if cfg.select is not None else None,
+        ignore=tuple(cfg.ignore),
+        severity=tuple((k.upper(), v) for k, v in cfg.severity.items()),
+        per_file_ignores=tuple((k, tuple(c.upper() for c in v)) for k, v in cfg.per_file_ignores.items()),
+        fail_on=cfg.fail_on or Severity.WARNING,
+        lang=cfg.lang or "zh",
+        config_path=cpath,
+        root=str(root),
+    )
+
+
+def load_config_file(path: str) -> Settings:
+    """Settings from an explicit ``--config`` file (reportlint.toml or pyproject.toml)."""
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(path, "-", "file not found / 文件不存在")
+    data = _read_toml(p)
+    if p.name == "pyproject.toml":
+        data = data.get("tool", {}).get("reportlint", {})
+    return _from_file(str(p), _validate(p, data))
+
+
+def apply_overrides(base: Settings, overrides: dict) -> Settings:
+    """Command-line flags over file settings: given values replace, ignore/extend-ruleset add."""
     changes = {k: v for k, v in overrides.items() if v is not None}
     if "extend_ruleset" in changes:
         changes["extend_ruleset"] = base.extend_ruleset + tuple(changes["extend_ruleset"])
@@ -158,4 +166,14 @@ def settings_for(path: str, overrides: dict, use_config: bool = True) -> Setting
     return replace(base, **changes)
 
 
-__all__ = ["ConfigError", "ConfigFile", "Settings", "find_config", "settings_for"]
+def settings_for(path: str, overrides: dict, use_config: bool = True) -> Settings:
+    """Settings for one file: its nearest config file, then the command-line ``overrides``."""
+    base = Settings()
+    if use_config:
+        found = find_config(str(Path(path).parent) if path != "-" else ".")
+        if found:
+            base = _from_file(*found)
+    return apply_overrides(base, overrides)
+
+
+__all__ = ["ConfigError", "ConfigFile", "Settings", "apply_overrides", "find_config", "load_config_file", "settings_for"]

@@ -1,0 +1,19 @@
+"""JSON output: a list of ``Finding.to_dict(lang)`` over all files, in order (the external contract)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from reportlint.engine import FileResult
+
+
+def render_json(results: list[FileResult], stream: TextIO, *, lang: str = "zh") -> None:
+    items = [
+        finding.to_dict(lang)
+        for result in results
+        if result.error is None
+        for finding in result.findings
+    ]
+    stream.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")

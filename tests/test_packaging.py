@@ -1,0 +1,64 @@
+"""A non-editable install ships grammars/ and rulesets/ inside the package and works from there."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    try:
+        import hatchling  # noqa: F401
+
+        isolation = ["--no-build-isolation"]
+    except ImportError:  # pragma: no cover - pip fetches hatchling itself
+        isolation = []
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", *isolation, "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    return next(out.glob("reportlint-*.whl"))
+
+
+def test_wheel_contains_grammars_and_rulesets(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for p in (ROOT / "grammars").glob("*.lark"):
+        assert f"reportlint/grammars/{p.name}" in names
+    for p in (ROOT / "rulesets").glob("*.toml"):
+        assert f"reportlint/rulesets/{p.name}" in names
+    assert "reportlint/cli.py" in names
+
+
+def test_installed_package_runs_from_its_own_resources(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(target)
+    probe = (
+        "import reportlint.resources as r, reportlint;"
+        "print(reportlint.__file__); print(r.resource_dir('grammars')); print(r.resource_dir('rulesets'))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    for line in out.stdout.split():
+        assert line.startswith(str(target)), out.stdout
+    example = next((ROOT / "examples").glob("青山镇*.txt"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "reportlint", "check", "--no-config", "--output-format", "concise", str(example)],
+        cwd=tmp_path, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "P301" in proc.stdout and "Traceback" not in proc.stderr
