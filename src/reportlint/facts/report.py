@@ -1,8 +1,4 @@
-"""Facts extracted once per document and shared by all rules.
-
-This first version holds what the structure rules need: the report's kind and its own periods as
-its title states them. Later families add quantities, year mentions and enumerations here.
-"""
+"""The report as its title describes it: kind, summary year, plan year, whether it promises a plan."""
 
 from __future__ import annotations
 
@@ -10,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from reportlint.numerals import cn_to_int
-from reportlint.outline import Outline
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年|([〇零一二三四五六七八九]{4})年")
 _PLAN_WORDS = re.compile(r"计划|打算|思路|谋划|要点|安排|规划|设想|重点工作|目标任务")
@@ -71,12 +66,3 @@ def report_info(title: str | None, kind: str) -> ReportInfo:
         promises_plan=bool(plan),
         plan_phrase=plan_phrase,
     )
-
-
-@dataclass(slots=True)
-class Facts:
-    report: ReportInfo
-
-
-def extract_facts(outline: Outline, kind: str) -> Facts:
-    return Facts(report=report_info(outline.title_text, kind))

@@ -1,0 +1,31 @@
+"""Facts: what is extracted once per document and shared by all rules.
+
+Each kind of fact lives in its own module of this package and is computed on first use (a
+``cached_property``), so a run that selects only some rules pays only for the facts they read.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from reportlint.document import Document
+from reportlint.facts.report import ReportInfo, report_info
+from reportlint.outline import Outline
+
+__all__ = ["Facts", "ReportInfo", "extract_facts", "report_info"]
+
+
+class Facts:
+    def __init__(self, document: Document, outline: Outline, kind: str):
+        self.document = document
+        self.outline = outline
+        self.kind = kind
+
+    @cached_property
+    def report(self) -> ReportInfo:
+        """The report's kind and own periods as its title states them."""
+        return report_info(self.outline.title_text, self.kind)
+
+
+def extract_facts(document: Document, outline: Outline, kind: str) -> Facts:
+    return Facts(document, outline, kind)
