@@ -18,6 +18,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from reportlint.data.arithmetic import ArithmeticData
+from reportlint.data.calendar import CalendarData
+from reportlint.data.typography import TypographyData
 from reportlint.resources import resource_dir
 
 try:  # Python 3.11+
@@ -97,6 +100,9 @@ class RulesetFile(_Model):
     masks: list[Pattern] = []
     empty_slots: list[Pattern] = []
     residue: list[Pattern] = []
+    arithmetic: ArithmeticData = ArithmeticData()
+    calendar: CalendarData = CalendarData()
+    typography: TypographyData = TypographyData()
 
     @field_validator("detect")
     @classmethod
