@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reportlint.config import Settings
@@ -26,6 +27,7 @@ class FileResult:
     kind: str | None = None
     error: ReadError | None = None
     suppressed: int = 0
+    stats: Counter[str] = field(default_factory=Counter)  # what the rules examined (Context.stats)
 
 
 def analyse(doc: Document, settings: Settings) -> tuple[Outline, Facts, Ruleset, str]:
@@ -63,6 +65,7 @@ def lint_document(doc: Document, settings: Settings) -> FileResult:
         ruleset=ruleset,
         kind=kind,
         suppressed=len(findings) - len(kept),
+        stats=ctx.stats,
     )
 
 
