@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from reportlint.findings import Severity
+from reportlint.rulesets import first_error
 
 try:
     import tomllib
@@ -124,7 +125,7 @@ def _validate(path: Path, data: dict) -> ConfigFile:
     try:
         return ConfigFile.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        err = first_error(exc)
         key = ".".join(str(p) for p in err["loc"]) or "-"
         raise ConfigError(str(path), key, err["msg"]) from None
 

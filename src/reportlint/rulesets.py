@@ -127,6 +127,12 @@ class RulesetError(Exception):
         return f"规则集文件 {self.path} 有误：键“{self.key}”：{self.problem}"
 
 
+def first_error(exc: ValidationError) -> dict:
+    """The error to show: an unknown key first (a typo there explains the rest), else the first."""
+    errors = exc.errors()
+    return next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+
+
 def _load_file(path: Path) -> dict:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -137,7 +143,7 @@ def _load_file(path: Path) -> dict:
     try:
         RulesetFile.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        err = first_error(exc)
         key = ".".join(str(p) for p in err["loc"]) or "-"
         raise RulesetError(str(path), key, err["msg"]) from None
     return data
@@ -190,7 +196,7 @@ def load_ruleset(name: str, extend: tuple[str, ...] = ()) -> Ruleset:
     try:
         return Ruleset.model_validate(merged)
     except ValidationError as exc:  # pragma: no cover - each file was valid on its own
-        err = exc.errors()[0]
+        err = first_error(exc)
         raise RulesetError(name, ".".join(map(str, err["loc"])), err["msg"]) from None
 
 
