@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlint.findings import Severity
-from reportlint.rules.placeholders._match import Hit, PatternRule, evidence
+from reportlint.rules.placeholders._match import Hit, PatternRule
 
 
 class Placeholder(PatternRule):
@@ -29,9 +29,12 @@ class Placeholder(PatternRule):
     patterns = "placeholders"
 
     def message(self, text: str, hit: Hit, whole_line: bool) -> tuple[str, str]:
-        ev = evidence(text, hit.start, hit.end)
+        mark = text[hit.start : hit.end]
+        ev = text[max(0, hit.start - 4) : hit.end + 4].strip()  # a few characters around it, to find it
         p = hit.pattern
+        if ev == mark:
+            return (f"占位符“{mark}”未替换为实际内容（{p.zh}）", f'placeholder "{mark}" left in the text ({p.en})')
         return (
-            f"占位符“{ev}”未替换为实际内容（{p.zh}）",
-            f'placeholder "{ev}" left in the text ({p.en})',
+            f"占位符“{mark}”未替换为实际内容：“{ev}”（{p.zh}）",
+            f'placeholder "{mark}" left in the text: "{ev}" ({p.en})',
         )
