@@ -81,8 +81,8 @@ def test_seed_001_spans_and_messages():
         by_line.setdefault(f.line, []).append(f)
     title = by_line[16]
     assert [(f.column, f.end_column) for f in title] == [(1, 3), (4, 6)]
-    assert "占位符“XX区”未替换为实际内容" in title[0].message_zh
-    assert 'placeholder "XX镇" left in the text' in title[1].message_en
+    assert "占位符“XX”未替换为实际内容：“XX区XX镇”" in title[0].message_zh
+    assert 'placeholder "XX" left in the text: "XX区XX镇202"' in title[1].message_en
     # S205省道 and 4A级 on lines 20 and 24 are not placeholders: only the XX are reported
     assert all(f.block.text[f.start : f.end] == "XX" for f in by_line[20] + by_line[24])
 

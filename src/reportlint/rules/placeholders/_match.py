@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from reportlint.document import Block, BlockKind
 from reportlint.findings import Finding
+from reportlint.prefilter import trigger
 from reportlint.rules.base import Context, Rule
 from reportlint.rulesets import Pattern
 
@@ -37,6 +38,7 @@ class _Compiled:
     pattern: Pattern
     regex: re.Pattern[str]
     exceptions: tuple[re.Pattern[str], ...]
+    trigger: re.Pattern[str] | None  # a character every match contains: skip blocks without it
 
     @property
     def line(self) -> bool:
@@ -61,7 +63,7 @@ def compile_patterns(patterns: Sequence[Pattern]) -> list[_Compiled]:
     out = []
     for p in patterns:
         regex, exceptions = _compile_one(p.regex, tuple(p.exceptions))
-        out.append(_Compiled(p, regex, exceptions))
+        out.append(_Compiled(p, regex, exceptions, trigger(p.regex)))
     return out
 
 
@@ -81,6 +83,8 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _inline_matches(c: _Compiled, text: str) -> Iterator[tuple[int, int]]:
+    if c.trigger is not None and c.trigger.search(text) is None:
+        return
     excepted: list[tuple[int, int]] | None = None
     for m in c.regex.finditer(text):
         if m.end() == m.start():
@@ -103,6 +107,8 @@ def _line_hit(compiled: Sequence[_Compiled], text: str) -> Hit | None:
     first: Pattern | None = None
     first_start = len(text)
     for c in compiled:
+        if c.trigger is not None and c.trigger.search(stripped) is None:
+            continue
         if c.regex.fullmatch(stripped) and not _inside(_excepted(c, text), lo, hi):
             return Hit(lo, hi, c.pattern)
         for a, b in _inline_matches(c, text):

@@ -113,9 +113,6 @@ def present_parts(ctx: Context) -> set[str]:
     found: set[str] = set()
     for section in outline.walk():
         found |= heading_parts(section.title, ctx)
-    paragraphs = list(outline.preamble) + [p for s in outline.walk() for p in s.paragraphs]
-    for para in paragraphs:
-        found |= paragraph_parts(para.text, ctx)
     top = [heading_parts(s.title, ctx) for s in outline.sections]
     if ctx.facts.report.is_summary and any(not parts & {"problems", "plan"} for parts in top):
         found.add("review")
@@ -124,6 +121,13 @@ def present_parts(ctx: Context) -> set[str]:
         if after_problems and not parts & {"problems", "review"}:
             found.add("plan")
         after_problems = after_problems or "problems" in parts
+    if found.issuperset(PARTS):
+        return found  # the body paragraphs cannot add anything
+    paragraphs = list(outline.preamble) + [p for s in outline.walk() for p in s.paragraphs]
+    for para in paragraphs:
+        found |= paragraph_parts(para.text, ctx)
+        if found.issuperset(PARTS):
+            break
     return found
 
 
