@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from reportlint.document import Document
+from reportlint.facts.periods import PeriodFacts, extract_periods
 from reportlint.facts.report import ReportInfo, report_info
 from reportlint.outline import Outline
 
@@ -25,6 +26,11 @@ class Facts:
     def report(self) -> ReportInfo:
         """The report's kind and own periods as its title states them."""
         return report_info(self.outline.title_text, self.kind)
+
+    @cached_property
+    def periods(self) -> PeriodFacts:
+        """The title's summary and plan periods, and every period mention with its role (Y rules)."""
+        return extract_periods(self.outline)
 
 
 def extract_facts(document: Document, outline: Outline, kind: str) -> Facts:

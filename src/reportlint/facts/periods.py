@@ -1,0 +1,545 @@
+"""Periods: the report's own periods from its title, and every period mention in its text.
+
+A :class:`Period` is a run of whole months: a year (``2025年``), a half (``2025年上半年``), a
+quarter (``第三季度``), a cumulative run (``1至9月``) or several years (``2021—2025年``; a
+``“十四五”`` mention keeps only its number: its years are calendar data, resolved by the rules).
+Its year may be unknown (``xxxx年``, or a quarter named without its year): an unknown year is
+never guessed, and every comparison involving it answers "don't know".
+
+``title_periods`` reads the title: the summary period (before 总结/回顾/汇报 …) and the plan
+period (between the summary word and 计划/打算/思路 …), with the plan's year inferred from the
+summary's when the title leaves it out (``2023年第四季度工作总结及第一季度工作计划`` plans for the
+first quarter of 2024).
+
+``find_mentions`` finds the period words of a text (years, halves, quarters, month runs,
+relative years such as 今年/上年, five-year plans) and gives each a *role* from its context:
+
+========== =========================================================================
+role       context
+========== =========================================================================
+opening    the paragraph opens with it, then a comma or the subject: ``2024年，在县委…``, ``2024年全镇…``
+report     ``现将2024年…总结如下`` — the report naming its own period
+statement  ``2026年是…之年``
+comparison ``较2024年``, ``比上年``, ``2024年同期``, ``与2024年相比``
+baseline   ``在2025年基础上``, ``以2020年为基期``
+target     ``到2030年``, ``力争2026年``, ``2026年前``
+history    ``2019年以来``, ``自2019年``
+asof       ``截至2024年底``
+span       one end of ``2021—2025年`` / ``2021年至2025年``
+from / to  ``由2020年的…提高到2022年的…``
+date       a point inside a year: ``2024年12月``, ``2024年底(前)``, ``于2019年``
+plain      anything else (the subject or a modifier: ``2024年新建…``, ``2024年度``)
+========== =========================================================================
+
+Rules act only on the roles whose meaning is unambiguous for their check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlint.document import Block
+from reportlint.numerals import cn_to_int
+from reportlint.outline import Heading, Outline, Section
+
+# ------------------------------------------------------------------------------------ periods
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    year: int | None  # first year; None = unknown (a placeholder, or a quarter named without its year)
+    first: int = 1  # first month (1–12) of the first year
+    last: int = 12  # last month (1–12) of the last year
+    years: int = 1  # calendar years covered (5 for a five-year plan)
+
+    # ---- arithmetic on absolute months (year * 12 + month - 1)
+    @property
+    def start(self) -> int | None:
+        return None if self.year is None else self.year * 12 + self.first - 1
+
+    @property
+    def end(self) -> int | None:
+        return None if self.year is None else (self.year + self.years - 1) * 12 + self.last - 1
+
+    @property
+    def last_year(self) -> int | None:
+        return None if self.year is None else self.year + self.years - 1
+
+    @property
+    def is_full_year(self) -> bool:
+        return self.years == 1 and self.first == 1 and self.last == 12
+
+    @property
+    def granularity(self) -> str:
+        if self.years > 1:
+            return "years"
+        if (self.first, self.last) == (1, 12):
+            return "year"
+        if (self.first, self.last) in ((1, 6), (7, 12)):
+            return "half"
+        if self.last - self.first == 2 and self.first % 3 == 1:
+            return "quarter"
+        return "months"
+
+    def with_year(self, year: int | None) -> Period:
+        return Period(year, self.first, self.last, self.years)
+
+    def overlaps(self, other: Period) -> bool | None:
+        """Whether the two periods share a month; None when a year is unknown."""
+        if self.start is None or other.start is None:
+            return None
+        return self.start <= other.end and other.start <= self.end  # type: ignore[operator]
+
+    def disjoint(self, other: Period) -> bool:
+        """True only when both periods are known and share no month."""
+        return self.overlaps(other) is False
+
+    def label(self, lang: str = "zh", with_year: bool = True) -> str:
+        return period_label(self, lang, with_year)
+
+
+def period_label(p: Period, lang: str = "zh", with_year: bool = True) -> str:
+    zh_year = f"{p.year}年" if (with_year and p.year is not None) else ""
+    en_year = f"{p.year}" if (with_year and p.year is not None) else ""
+    g = p.granularity
+    if g == "years":
+        if p.year is None:
+            return "多年" if lang == "zh" else "several years"
+        return f"{p.year}—{p.last_year}年" if lang == "zh" else f"{p.year}–{p.last_year}"
+    if g == "year":
+        return (zh_year or "全年") if lang == "zh" else (en_year or "the year")
+    if g == "half":
+        zh = "上半年" if p.first == 1 else "下半年"
+        en = "the first half" if p.first == 1 else "the second half"
+        return zh_year + zh if lang == "zh" else (f"{en} of {en_year}" if en_year else en)
+    if g == "quarter":
+        q = (p.first - 1) // 3 + 1
+        zh = f"第{'一二三四'[q - 1]}季度"
+        return zh_year + zh if lang == "zh" else (f"Q{q} {en_year}".strip())
+    zh = f"{p.first}至{p.last}月"
+    en = f"months {p.first}–{p.last}"
+    return zh_year + zh if lang == "zh" else (f"{en} of {en_year}" if en_year else en)
+
+
+def following(p: Period) -> Period | None:
+    """The period right after ``p`` at the same grain (Q4 → Q1 of the next year); None if unknown."""
+    g = p.granularity
+    if g == "years":
+        return None
+    if g == "year":
+        return Period(None if p.year is None else p.year + 1)
+    if g in ("half", "quarter"):
+        size = p.last - p.first + 1
+        if p.last == 12:
+            return Period(None if p.year is None else p.year + 1, 1, size)
+        return Period(p.year, p.last + 1, p.last + size)
+    # a cumulative run 1至9月: the rest of the year
+    if p.last == 12:
+        return Period(None if p.year is None else p.year + 1)
+    return Period(p.year, p.last + 1, 12)
+
+
+def plan_follows(summary: Period, plan: Period) -> bool | None:
+    """Whether ``plan`` is a period that may follow ``summary``; None when it can't be told.
+
+    A plan starts the month after the summary ends. A summary of a cumulative run from January
+    (``1至10月``, ``上半年``, ``前三季度``) may also be followed by the next year's plan: annual
+    reports are often written in November with data to October.
+    """
+    if summary.year is not None and plan.year is not None:
+        after = summary.end + 1  # type: ignore[operator]
+        if plan.start == after:
+            return True
+        if summary.years == 1 and summary.first == 1 and summary.last < 12:
+            return after <= plan.start <= (summary.year + 1) * 12  # type: ignore[operator]
+        return False
+    if summary.years == 1 and plan.years == 1 and plan.granularity != "year" and summary.granularity != "year":
+        # months only: 第三季度 … 第四季度
+        if plan.first == summary.last % 12 + 1:
+            return True
+        if summary.first == 1 and summary.last < 12 and plan.first > summary.last:
+            return True
+        return False
+    return None
+
+
+# ------------------------------------------------------------------------------------ patterns
+
+_CN_DIGIT = "〇○零一二三四五六七八九"
+_YEAR = (
+    r"(?:(?P<ay>(?<![\d.．])(?:19|20)\d{2})"
+    rf"|(?P<cy>(?<![{_CN_DIGIT}十])[{_CN_DIGIT}]{{4}})"
+    r"|(?P<ph>(?<![A-Za-z0-9])(?:19|20|二〇|二零)?[xXｘＸ×]{2,4}))"
+    r"\s*年(?P<du>度)?"
+)
+_SPAN = re.compile(
+    r"(?<![\d.．])(?P<y1>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:[-—–~～至到]+|－)\s*(?P<y2>(?:19|20)\d{2})\s*年(?:度)?"
+)
+_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_SUB = (
+    r"(?P<half>[上下]半年度?)"
+    r"|(?P<qfirst>前(?P<qn>[一二三1-3])(?:个)?季度)"
+    r"|(?P<quarter>第?(?P<q>[一二三四1-4１-４])季度)"
+    r"|(?P<qlatin>(?<![A-Za-z])Q(?P<ql>[1-4])(?![\d]))"
+    rf"|(?P<months>(?P<m1>{_NUM})\s*(?:月份?)?\s*(?:[-—–~～至到]|－)\s*(?P<m2>{_NUM})\s*月份?)"
+)
+_RELATIVE = r"(?P<rel>今年|本年度?|明年|来年|下一?年度?|去年|上一?年度?|前年)"
+_FIVE = r"(?P<fyq>[“\"‘]?)(?P<fy>十[一二三四五六七])五(?P<fyq2>[”\"’]?)"
+_TOKEN = re.compile(rf"{_YEAR}|{_RELATIVE}|(?P<sub>{_SUB})|{_FIVE}")
+_SUB_RE = re.compile(rf"\s*(?:{_SUB})")
+_FIVE_CONTEXT = re.compile(r"^(?:规划|计划|时期|期间|以来|开局|收官|末|初|中期|发展|目标|前|期|的|之)")
+_MONTH_AFTER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?!\s*[-—–~～至到])|^(?:年)?[初中底末]|^(?:元旦|春节|夏季|秋季|冬季|春季)")
+
+_CMP_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|相较|高于|低于|超过|多于|少于|好于|快于|慢于|对照|与|同|和)\s*$")
+_CMP_AFTER = re.compile(r"^(?:同期|同比|相比|相较|持平|末相比|底相比|水平|的水平|底的水平|末的水平|数据)")
+_CMP_WITH = re.compile(r"^[^，。；,;]{0,20}?(?:相比|相较|持平|比较)")
+_BASE_BEFORE = re.compile(r"(?:在|以|基于)\s*$")
+_BASE_AFTER = re.compile(r"^(?:的|底的|末的)?(?:基础上|为基[期数准]|为起点|为基础)")
+_TARGET_BEFORE = re.compile(r"(?:到|至|力争|争取|确保|计划|预计|预期|目标|力求|要在|将在|拟)\s*$")
+_TARGET_AFTER = re.compile(r"^(?:底前|末前|年底前|前|以前|之前)")
+_HISTORY_BEFORE = re.compile(r"(?:自|从|自从|早在|始于|源于|起于)\s*$")
+_HISTORY_AFTER = re.compile(r"^(?:以来|来|起|开始|至今|以后|之后|后)")
+_ASOF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到|截止至)\s*(?:目前|\s*)$")
+_FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
+_TO_BEFORE = re.compile(r"(?:到|至)\s*$")
+_OF_AFTER = re.compile(r"^的")
+_OPENING_PREFIX = re.compile(  # nothing before but a list marker: （一）, 1., 一是, 第一，, 首先
+    r"^[\s\u3000]*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?"
+    r"(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|首先[，,]?|其次[，,]?|同时[，,]?)?\s*$"
+)
+# after an opening year: a comma, or straight on to the subject (2024年全镇…, 2024年在县委…)
+_OPENING_AFTER = re.compile(
+    r"^\s*[，,]|^\s*(?:我镇|我乡|我街道|我局|我委|我们|全镇|全乡|全街道|全县|全区|全局|镇党委|镇政府|在(?!.{0,3}基础))"
+)
+_STATEMENT_AFTER = re.compile(r"^\s*(?:既|也|又|还)?是")
+_REPORT_BEFORE = re.compile(r"现将\s*(?:[\u4e00-\u9fff]{0,12}?)$")
+_REPORT_AFTER = re.compile(r"^[^。；;]{0,40}?(?:总结|汇报|报告|述职)(?:如下|于后)")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A period word in a block: what it says, where, and the role its context gives it."""
+
+    block: Block
+    start: int
+    end: int
+    text: str
+    period: Period | None  # None: a placeholder year, a relative word, or an unknown ordinal
+    kind: str  # "year" | "sub" | "relative" | "five-year" | "span"
+    role: str
+    placeholder: bool = False
+    relative: str | None = None  # the relative word (今年, 上年 …) when kind == "relative"
+    five_year: int | None = None  # n of the n-th five-year plan ("十四五" → 14)
+
+
+def _sub_months(m: re.Match[str]) -> tuple[int, int] | None:
+    if m.group("half"):
+        return (1, 6) if m.group("half").startswith("上") else (7, 12)
+    if m.group("qfirst"):
+        n = _int(m.group("qn"))
+        return (1, 3 * n) if n else None
+    if m.group("quarter") or m.group("qlatin"):
+        n = _int(m.group("q") or m.group("ql"))
+        return (3 * n - 2, 3 * n) if n and 1 <= n <= 4 else None
+    if m.group("months"):
+        a, b = _int(m.group("m1")), _int(m.group("m2"))
+        if a and b and 1 <= a < b <= 12:
+            return (a, b)
+    return None
+
+
+def _int(s: str | None) -> int | None:
+    if not s:
+        return None
+    s = s.translate(str.maketrans("１２３４", "1234"))
+    if s.isdigit():
+        return int(s)
+    return cn_to_int(s)
+
+
+def _role(text: str, start: int, end: int, kind: str, begin: int = 0) -> str:
+    before = text[max(begin, start - 12) : start]
+    after = text[end : end + 24]
+    line_before = text[begin:start]
+    if kind == "year" and _MONTH_AFTER.match(after):
+        if _ASOF_BEFORE.search(before):
+            return "asof"
+        if _HISTORY_BEFORE.search(before) or re.match(r"^[^，。；,;]{0,12}?(?:以来|起)", after):
+            return "history"
+        return "date"
+    if _CMP_AFTER.match(after):
+        return "comparison"
+    if _CMP_BEFORE.search(before) and (not re.search(r"[与同和]\s*$", before) or _CMP_WITH.match(after)):
+        return "comparison"
+    if _BASE_AFTER.match(after) or (_BASE_BEFORE.search(before) and re.match(r"^[^，。；,;]{0,8}?(?:基础上|为基)", after)):
+        return "baseline"
+    if _ASOF_BEFORE.search(before):
+        return "asof"
+    if _FROM_BEFORE.search(before) and _OF_AFTER.match(after):
+        return "from"
+    if _TO_BEFORE.search(before) and _OF_AFTER.match(after):
+        return "to"
+    if _HISTORY_AFTER.match(after) or _HISTORY_BEFORE.search(before):
+        return "history"
+    if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
+        return "target"
+    if re.search(r"于\s*$", before):
+        return "date"
+    if _REPORT_BEFORE.search(line_before[-16:]) and _REPORT_AFTER.match(after):
+        # 现将2025年工作总结及2026年工作计划报告如下: the year before 总结 is the summary's; one
+        # followed by 计划 first is the plan's
+        first = re.search(r"总结|工作情况|完成情况|推进情况|开展情况|计划|打算|思路|谋划|要点|安排", after)
+        if first is None or first.group(0) not in ("计划", "打算", "思路", "谋划", "要点", "安排"):
+            return "report"
+        return "plain"
+    if _OPENING_PREFIX.match(line_before) and _OPENING_AFTER.match(after):
+        return "opening"
+    if _STATEMENT_AFTER.match(after):
+        return "statement"
+    return "plain"
+
+
+def find_mentions(block: Block, begin: int = 0, stop: int | None = None) -> list[Mention]:
+    """The period mentions in ``block.text[begin:stop]`` with their roles."""
+    text = block.text if stop is None else block.text[:stop]
+    out: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for m in _SPAN.finditer(text, begin):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y1 < y2:
+            p = Period(y1, 1, 12, y2 - y1 + 1)
+            out.append(Mention(block, m.start(), m.end(), m.group(0), p, "span", "span"))
+            spans.append((m.start(), m.end()))
+    consumed = begin
+    for m in _TOKEN.finditer(text, begin):
+        if m.start() < consumed or any(a <= m.start() < b for a, b in spans):
+            continue
+        s, e = m.start(), m.end()
+        sub = _sub_months(m) if m.group("sub") else None
+        if m.group("ay") or m.group("cy") or m.group("ph") or m.group("rel"):
+            sm = _SUB_RE.match(text, e)
+            if sm and _sub_months(sm):
+                sub, e = _sub_months(sm), sm.end()
+        consumed = e
+        if m.group("fy"):
+            quoted = bool(m.group("fyq")) or bool(m.group("fyq2"))
+            after = text[m.end() : m.end() + 4]
+            before = text[max(0, m.start() - 1) : m.start()]
+            if re.match(r"[一二三四五六七八九十百千万]", before):
+                continue  # 三十四五岁
+            if not (quoted or _FIVE_CONTEXT.match(after)):
+                continue
+            n = cn_to_int(m.group("fy")) or 0  # 十四五 → 十四 → 14; its years are calendar data
+            role = _role(text, s, e, "five-year", begin)
+            out.append(Mention(block, s, e, text[s:e], None, "five-year", role, five_year=n))
+            continue
+        if m.group("ay") or m.group("cy") or m.group("ph"):
+            placeholder = bool(m.group("ph"))
+            year = None
+            if m.group("ay"):
+                year = int(m.group("ay"))
+            elif m.group("cy"):
+                v = cn_to_int(m.group("cy").replace("○", "〇"))
+                if not v or not 1900 < v < 2200:
+                    continue
+                year = v
+            first, last = sub or (1, 12)
+            p = Period(year, first, last)
+            out.append(
+                Mention(block, s, e, text[s:e], p, "year", _role(text, s, e, "year", begin), placeholder=placeholder)
+            )
+            continue
+        if m.group("rel"):
+            first, last = sub or (1, 12)
+            out.append(
+                Mention(
+                    block, s, e, text[s:e], Period(None, first, last), "relative",
+                    _role(text, s, e, "relative", begin), relative=m.group("rel"),
+                )
+            )
+            continue
+        if m.group("sub") and sub:
+            out.append(Mention(block, s, e, text[s:e], Period(None, *sub), "sub", _role(text, s, e, "sub", begin)))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+# ------------------------------------------------------------------------------------ title
+
+_SUMMARY_WORDS = re.compile(r"总结|回顾|工作情况|完成情况|推进情况|进展情况|开展情况|落实情况|汇报|述职|报告")
+_PLAN_WORDS = re.compile(r"计划|打算|思路|谋划|要点|安排|规划|设想|重点工作|目标任务")
+_NEXT_QUARTER = re.compile(r"下一?个?季度")
+_NEXT_YEAR = re.compile(r"明年|来年|下一年度?")
+
+
+@dataclass(slots=True)
+class TitlePeriods:
+    """The report's own periods as its title states them."""
+
+    title: str | None = None
+    summary: Period | None = None  # None: the title names no summary period
+    plan: Period | None = None  # None: the title names no plan period (or 下一步 only)
+    summary_span: tuple[int, int] | None = None  # offsets in the title of the summary's period words
+    plan_span: tuple[int, int] | None = None
+    plan_year_inferred: bool = False  # the plan's year comes from the summary's (第四季度 … 第一季度)
+    summary_placeholder: bool = False  # xxxx年: that part of the model stays unknown
+    plan_placeholder: bool = False
+    summary_five_year: int | None = None  # n when the title reviews the n-th five-year plan (“十四五”工作总结)
+
+    @property
+    def expected_plan(self) -> Period | None:
+        """The plan period the title names, else the period after the summary."""
+        if self.plan is not None:
+            return self.plan
+        if self.summary is not None and self.summary.year is not None:
+            return following(self.summary)
+        return None
+
+
+def _segment_period(segment: str, offset: int) -> tuple[Period | None, tuple[int, int] | None, bool, bool]:
+    """(period, span, placeholder, has_year) of a title segment."""
+    block = Block(0, segment, 0)
+    mentions = [m for m in find_mentions(block) if m.kind != "relative"]
+    if not mentions:
+        if "年度" in segment or "全年" in segment:
+            return Period(None), None, False, False  # 年度工作总结: a year, which one unknown
+        return None, None, False, False
+    spans = [m for m in mentions if m.kind == "span"]
+    fives = [m for m in mentions if m.kind == "five-year"]
+    if spans:
+        m = spans[-1]
+        return m.period, (m.start + offset, m.end + offset), False, True
+    years = [m for m in mentions if m.kind == "year"]
+    subs = [m for m in mentions if m.kind == "sub"]
+    if years:
+        y = years[-1]
+        p = y.period
+        end = y.end
+        if p is not None and p.is_full_year:
+            after = [s for s in subs if s.start >= y.end]
+            if after:
+                p = Period(p.year, after[0].period.first, after[0].period.last)  # type: ignore[union-attr]
+                end = after[0].end
+        return p, (y.start + offset, end + offset), y.placeholder, True
+    if fives:  # a five-year review: its years are calendar data, resolved by the rules
+        m = fives[-1]
+        return None, (m.start + offset, m.end + offset), False, True
+    if subs:
+        s = subs[0]
+        return s.period, (s.start + offset, s.end + offset), False, False
+    return None, None, False, False
+
+
+def title_periods(title: str | None) -> TitlePeriods:
+    if not title:
+        return TitlePeriods()
+    out = TitlePeriods(title=title)
+    summary = _SUMMARY_WORDS.search(title)
+    plan = _PLAN_WORDS.search(title, summary.end() if summary else 0)
+    if plan and summary is None:
+        # a plan on its own: 2026年工作要点
+        p, span, ph, _ = _segment_period(title[: plan.start()], 0)
+        out.plan, out.plan_span, out.plan_placeholder = (None if ph else p), span, ph
+        return out
+    if summary is None:
+        return out
+    if summary.group(0) == "报告" and re.search(r"(?:政府|党委|党工委|人大|人大常委会|代表大会)工作$", title[: summary.start()]):
+        # 2021年政府工作报告: the year of the session, which reviews the year before and plans
+        # its own — which is which is not for the title to say
+        return out
+    p, span, ph, _ = _segment_period(title[: summary.start()], 0)
+    fives = [m for m in find_mentions(Block(0, title[: summary.start()], 0)) if m.kind == "five-year"]
+    if fives and p is None:
+        out.summary_five_year = fives[-1].five_year
+    if ph:
+        out.summary_placeholder = True
+        out.summary_span = span
+    else:
+        out.summary, out.summary_span = p, span
+    if not plan:
+        return out
+    seg_start = summary.end()
+    segment = title[seg_start : plan.start()]
+    p, span, ph, has_year = _segment_period(segment, seg_start)
+    if ph:
+        out.plan_placeholder = True
+        out.plan_span = span
+        return out
+    s = out.summary
+    if p is None:
+        rel = _NEXT_YEAR.search(segment)
+        if rel and s is not None and s.year is not None and s.is_full_year:
+            p, span = Period(s.year + 1), (rel.start() + seg_start, rel.end() + seg_start)
+        elif _NEXT_QUARTER.search(segment) and s is not None and s.granularity == "quarter":
+            p = following(s)
+            q = _NEXT_QUARTER.search(segment)
+            span = (q.start() + seg_start, q.end() + seg_start)  # type: ignore[union-attr]
+        if p is None:
+            return out
+    elif not has_year and p.year is None and p.is_full_year:
+        return out  # 及全年工作打算 / 及年度工作计划: which year is not said
+    elif not has_year and p.year is None and p.years == 1:
+        # 第四季度 / 下半年 without a year: the summary's year, or the next one when the months wrap
+        if s is not None and s.year is not None:
+            year = s.last_year if p.first > s.last else s.last_year + 1  # type: ignore[operator]
+            p = p.with_year(year)
+            out.plan_year_inferred = True
+    out.plan, out.plan_span = p, span
+    return out
+
+
+# ------------------------------------------------------------------------------------ facts
+
+
+@dataclass(slots=True)
+class LocatedMention:
+    """A mention with the place in the outline it comes from."""
+
+    mention: Mention
+    where: str  # "preamble" | "heading" | "body"
+    section: Section | None  # None for the preamble
+    paragraph_index: int  # index of the paragraph within its section (or preamble); -1 for a heading
+
+
+class PeriodFacts:
+    """The title's periods and every located mention, indexed by block."""
+
+    def __init__(self, title: TitlePeriods, mentions: list[LocatedMention]):
+        self.title = title
+        self.mentions = mentions
+        self._by_block: dict[int, list[LocatedMention]] = {}
+        for lm in mentions:
+            self._by_block.setdefault(id(lm.mention.block), []).append(lm)
+
+    def in_block(self, block: Block) -> list[LocatedMention]:
+        """The mentions of one block (heading sentence and body alike), in order."""
+        return self._by_block.get(id(block), [])
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+def heading_title_range(heading: Heading) -> tuple[int, int]:
+    """Offsets of a heading's title (its first sentence) in its block."""
+    text = heading.block.text
+    start = heading.end
+    end_m = _SENTENCE_END.search(text, start)
+    return start, end_m.start() if end_m else len(text)
+
+
+def extract_periods(outline: Outline) -> PeriodFacts:
+    title = title_periods(outline.title_text)
+    found: list[LocatedMention] = []
+    for i, para in enumerate(outline.preamble):
+        for m in find_mentions(para.block, para.offset):
+            found.append(LocatedMention(m, "preamble", None, i))
+    for section in outline.walk():
+        h = section.heading
+        a, b = heading_title_range(h)
+        for m in find_mentions(h.block, a, b):
+            found.append(LocatedMention(m, "heading", section, -1))
+        for i, para in enumerate(section.paragraphs):
+            for m in find_mentions(para.block, para.offset):
+                found.append(LocatedMention(m, "body", section, i))
+    return PeriodFacts(title, found)
