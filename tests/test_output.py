@@ -89,7 +89,7 @@ def caret_column_check(output, source_marker, span_text):
 
 
 def test_formats_and_unknown_format():
-    assert FORMATS == ("rich", "concise", "json")
+    assert FORMATS == ("rich", "concise", "json", "json-lines", "sarif", "github")
     with pytest.raises(ValueError):
         out("xml", [])
 

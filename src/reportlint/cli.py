@@ -14,7 +14,6 @@ from pathlib import Path
 from reportlint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 
 class UsageError(Exception):
@@ -40,11 +39,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="检查工作总结、工作计划等政府工作报告 / lint Chinese government work reports",
     )
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="{check,rule,rules,outline}")
+    sub = p.add_subparsers(dest="command", metavar="{check,annotate,rule,rules,outline}")
 
     c = sub.add_parser("check", help="检查报告 / check reports")
     c.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="文件、文件夹或 - （标准输入）")
-    c.add_argument("--output-format", choices=("rich", "concise", "json"), default=None)
+    c.add_argument(
+        "--output-format",
+        choices=("rich", "concise", "json", "json-lines", "sarif", "github"),
+        default=None,
+        help="输出格式（默认：终端 rich，否则 concise；GITHUB_ACTIONS=true 时为 github）",
+    )
     c.add_argument("--lang", choices=("zh", "en"), default=None)
     c.add_argument("--select", action="append", metavar="CODES", help="只运行这些规则（代码或前缀，逗号分隔）")
     c.add_argument("--ignore", action="append", metavar="CODES", help="忽略这些规则（代码或前缀，逗号分隔）")
@@ -57,6 +61,23 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None, help="达到此级别即返回 1（默认 warning）")
     c.add_argument("--exit-zero", action="store_true", help="有问题也返回 0")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    # workflow integration (issue 6)
+    c.add_argument("-o", "--output-file", default=None, metavar="FILE", help="把结果写入文件而不是标准输出")
+    c.add_argument("--statistics", action="store_true", help="只输出每条规则的问题数 / count findings per rule")
+    c.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="并行检查的进程数（默认 = CPU 核数）")
+    c.add_argument("--force-exclude", action="store_true", help="命令行直接给出的文件也按配置 exclude 排除")
+    c.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    c.add_argument("--baseline", default=None, metavar="FILE", help="忽略基线文件中已记录的问题，只报告新问题")
+    c.add_argument("--write-baseline", default=None, metavar="FILE", help="把当前全部问题写入基线文件")
+    c.add_argument("--previous", default=None, metavar="FILE", help="上期报告：查找照搬的段落和未回顾的计划（默认在同一文件夹中自动查找）")
+    c.add_argument("--annotate", action="store_true", help="另存一份带 Word 批注的 .docx（报告.reportlint.docx），不改原文件")
+
+    sub.add_parser(
+        "annotate",
+        help="生成带批注的 Word 文档 / write 报告.reportlint.docx with a comment per finding",
+        description="reportlint annotate PATH... 等同于 reportlint check --annotate PATH...（接受 check 的全部选项）",
+        add_help=False,
+    )
 
     r = sub.add_parser("rule", help="规则说明 / explain a rule")
     r.add_argument("code")
@@ -77,38 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def discover(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Files to check (sorted within each folder) and paths that do not exist."""
-    from reportlint.readers import SUPPORTED_SUFFIXES, _CONVERT
+    """Files to check (sorted within each folder) and paths that do not exist (see reportlint.walk)."""
+    from reportlint.walk import discover as walk_discover
 
-    wanted = SUPPORTED_SUFFIXES | set(_CONVERT)
-    files: list[str] = []
-    missing: list[str] = []
-    seen: set[str] = set()
-    for raw in paths:
-        if raw == "-":
-            files.append("-")
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            found = []
-            for root, dirs, names in os.walk(p, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for name in names:
-                    if name.startswith(("~$", ".")):
-                        continue  # Word lock files, hidden files
-                    if Path(name).suffix.lower() in wanted:
-                        found.append(os.path.join(root, name))
-            for f in sorted(found):
-                if f not in seen:
-                    seen.add(f)
-                    files.append(f)
-        elif p.exists() or p.is_symlink():
-            if raw not in seen:
-                seen.add(raw)
-                files.append(raw)
-        else:
-            missing.append(raw)
-    return files, missing
+    return walk_discover(paths)
 
 
 # --------------------------------------------------------------------------------------- check
@@ -138,11 +131,7 @@ def _settings(path: str, args, explicit):
 
 def cmd_check(args) -> int:
     from reportlint.config import ConfigError, load_config_file
-    from reportlint.document import ReadError
-    from reportlint.engine import FileResult, lint_document, lint_path
     from reportlint.findings import Severity
-    from reportlint.output import render
-    from reportlint.readers import read_path
     from reportlint.rulesets import RulesetError
 
     lang = args.lang or "zh"
@@ -150,41 +139,51 @@ def cmd_check(args) -> int:
         if not any(r.code.startswith(code) for r in _all_rules()):
             raise UsageError(_t(lang, f"未知的规则代码或前缀：{code}（用 reportlint rules 查看全部规则）", f"unknown rule code or prefix: {code} (see reportlint rules)"))
     explicit = load_config_file(args.config) if args.config else None
-    files, missing = discover(args.paths)
+    from reportlint.walk import discover as walk_discover
+
+    files, missing = walk_discover(
+        args.paths,
+        None if args.no_config else (lambda p: _settings(p, args, explicit)),
+        force_exclude=args.force_exclude,
+    )
     results = []
     errors: list[str] = []
     for m in missing:
         errors.append(_t(lang, f"{m}：文件或文件夹不存在", f"{m}: no such file or directory"))
     if not files and not missing:
         raise UsageError(_t(lang, "没有找到可检查的文件（.txt、.md、.docx）", "no files to check (.txt, .md, .docx)"))
+    from reportlint.parallel import UsageFromWorker, lint_files
+
     fail_on = Severity.WARNING
+    tasks = []
     for path in files:
         settings = _settings(path, args, explicit)
         lang = settings.lang if args.lang is None else args.lang
         fail_on = settings.fail_on
-        try:
-            if path == "-":
-                try:
-                    doc = read_path("-", encoding=args.encoding, stdin_format=args.stdin_format)
-                    res = lint_document(doc, settings)
-                except ReadError as exc:
-                    res = FileResult(path="-", error=exc)
-            else:
-                res = lint_path(path, settings, encoding=args.encoding)
-        except (RulesetError, ConfigError) as exc:
-            raise UsageError(exc.message(lang)) from None
+        tasks.append((path, settings))
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(_t(lang, "--jobs 必须是正整数", "--jobs must be a positive integer"))
+    try:
+        results = lint_files(
+            tasks, encoding=args.encoding, stdin_format=args.stdin_format, jobs=args.jobs, progress=not args.no_progress
+        )
+    except (RulesetError, ConfigError, UsageFromWorker) as exc:
+        raise UsageError(exc.message(lang)) from None
+    for res in results:
         if res.error is not None:
             errors.append(res.error.message(lang))
-        results.append(res)
+    _cross_check(args, tasks, results, lang, errors)
     for e in errors:
         print(e, file=sys.stderr)
+    _apply_baseline(args, results, lang)
 
-    fmt = args.output_format or ("rich" if sys.stdout.isatty() else "concise")
+    fmt = args.output_format or _default_format(args)
     color = {"always": True, "never": False}.get(args.color)
     if color is None and os.environ.get("NO_COLOR"):
         color = False
-    render(fmt, results, sys.stdout, lang=lang, color=color)
-    sys.stdout.flush()
+    _emit(fmt, results, args, lang, color)
+    if args.annotate:
+        _annotate(results, lang, errors)
 
     if errors:
         return EXIT_ERROR
@@ -194,10 +193,87 @@ def cmd_check(args) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
+def _default_format(args) -> str:
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    if args.output_file is None and sys.stdout.isatty():
+        return "rich"
+    return "concise"
+
+
+def _emit(fmt: str, results, args, lang: str, color) -> None:
+    """Render to stdout or ``--output-file``; ``--statistics`` replaces the findings by counts."""
+    from reportlint.output import render
+    from reportlint.output.statistics import render_statistics
+
+    stream = sys.stdout
+    if args.output_file:
+        try:
+            stream = open(args.output_file, "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise UsageError(_t(lang, f"无法写入 {args.output_file}（{exc.strerror or exc}）", f"cannot write {args.output_file} ({exc.strerror or exc})")) from None
+        color = False if color is None else color
+    try:
+        if args.statistics:
+            render_statistics(fmt, results, stream)
+        else:
+            render(fmt, results, stream, lang=lang, color=color, width=100 if args.output_file and fmt == "rich" else None)
+    finally:
+        if stream is sys.stdout:
+            stream.flush()
+        else:
+            stream.close()
+
+
+def _annotate(results, lang: str, errors: list[str]) -> None:
+    """Write 报告.reportlint.docx for every checked file with findings (messages on stderr)."""
+    from reportlint.annotate import AnnotateError, annotate_result
+
+    for res in results:
+        if res.error is not None or res.path == "-":
+            continue
+        if not res.findings:
+            print(_t(lang, f"{res.path}：未发现问题，不生成批注文件", f"{res.path}: no findings, no annotated copy written"), file=sys.stderr)
+            continue
+        try:
+            out, n = annotate_result(res, lang)
+        except AnnotateError as exc:
+            errors.append(exc.message(lang))
+            print(f"{res.path}: {exc.message(lang)}", file=sys.stderr)
+            continue
+        print(_t(lang, f"已写入 {out}（{n} 条批注）", f"wrote {out} ({n} comments)"), file=sys.stderr)
+
+
+def _cross_check(args, tasks, results, lang: str, errors: list[str]) -> None:
+    """Y490/Y491: compare each report with the previous period's (``--previous`` or found beside it)."""
+    from reportlint.document import ReadError
+    from reportlint.previous import cross_check
+
+    try:
+        cross_check(results, dict(tasks), previous=args.previous, encoding=args.encoding)
+    except ReadError as exc:
+        errors.append(exc.message(lang))
+
+
+def _apply_baseline(args, results, lang: str) -> None:
+    from reportlint.baseline import BaselineError, apply_baseline, write_baseline
+
+    try:
+        if args.write_baseline:
+            n = write_baseline(args.write_baseline, results, lang)
+            print(_t(lang, f"已将 {n} 个问题写入基线 {args.write_baseline}", f"wrote {n} findings to the baseline {args.write_baseline}"), file=sys.stderr)
+        baseline = args.baseline or args.write_baseline
+        if baseline:
+            apply_baseline(baseline, results)
+    except BaselineError as exc:
+        raise UsageError(exc.message(lang)) from None
+
+
 def _all_rules():
+    from reportlint.previous import CHECKS
     from reportlint.rules import all_rules
 
-    return all_rules()
+    return (*all_rules(), *CHECKS)  # the cross-report checks (Y490, Y491) are selected like rules
 
 
 # ------------------------------------------------------------------------------ rule, rules
@@ -208,6 +284,10 @@ def cmd_rule(args) -> int:
     from reportlint.rules import get_rule
 
     rule = get_rule(args.code)
+    if rule is None:
+        from reportlint.previous import CHECKS
+
+        rule = next((c for c in CHECKS if c.code == args.code.upper()), None)
     if rule is None:
         raise UsageError(_t(args.lang, f"没有规则 {args.code}（用 reportlint rules 查看全部规则）", f"no rule {args.code} (see reportlint rules)"))
     sys.stdout.write(rule_text(rule, args.lang))
@@ -246,6 +326,9 @@ def cmd_outline(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "annotate":  # ``annotate PATH...`` is ``check --annotate PATH...``
+        argv = ["check", "--annotate", *argv[1:]]
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", None) or "zh"
     if args.command is None:

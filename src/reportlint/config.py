@@ -40,6 +40,7 @@ class ConfigFile(BaseModel):
     ignore: list[str] = []
     severity: dict[str, Severity] = {}
     per_file_ignores: dict[str, list[str]] = Field(default={}, alias="per-file-ignores")
+    exclude: list[str] = []  # globs of files/folders a folder walk skips (relative to this file's folder)
     extend_ruleset: list[str] = Field(default=[], alias="extend-ruleset")
     fail_on: Severity | None = Field(default=None, alias="fail-on")
     lang: str | None = None
@@ -60,6 +61,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()  # globs relative to ``root`` (see reportlint.walk)
     fail_on: Severity = Severity.WARNING
     lang: str = "zh"
     config_path: str | None = None
@@ -139,6 +141,7 @@ def _from_file(cpath: str, cfg: ConfigFile) -> Settings:
         ignore=tuple(cfg.ignore),
         severity=tuple((k.upper(), v) for k, v in cfg.severity.items()),
         per_file_ignores=tuple((k, tuple(c.upper() for c in v)) for k, v in cfg.per_file_ignores.items()),
+        exclude=tuple(cfg.exclude),
         fail_on=cfg.fail_on or Severity.WARNING,
         lang=cfg.lang or "zh",
         config_path=cpath,

@@ -5,6 +5,8 @@ next non-blank line; ``<!-- reportlint: disable-file -->`` (optionally ``=CODES`
 whole file. Text after `` -- `` is a reason: ``<!-- reportlint: disable=A201 -- 口径不同 -->``.
 .docx: a Word comment whose text is ``reportlint: disable=A201`` silences its paragraph.
 A code may be a prefix (``P`` or ``P3``); no code means every rule.
+Every directive is kept as a ``Directive`` (where it is written, what it silences, its reason), so
+rule P390 can report a directive that silences nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportlint.document import Document
+from reportlint.document import Block, Document
 from reportlint.findings import Finding
 
 _DIRECTIVE = re.compile(
@@ -30,9 +32,31 @@ def _codes(raw: str | None) -> tuple[str, ...]:
 
 
 @dataclass(slots=True)
+class Directive:
+    """One ``reportlint: disable…`` directive as written."""
+
+    block: Block  # the comment line (.txt/.md) or the commented paragraph (.docx)
+    verb: str  # "disable" | "disable-file"
+    codes: tuple[str, ...]  # prefixes; ALL for every rule
+    reason: str | None = None  # the text after `` -- ``
+    word_comment: bool = False  # a .docx Word comment rather than an HTML comment line
+    target: int | None = None  # block.index silenced by a "disable"; None: nothing follows it
+
+    def covers(self, finding: Finding) -> bool:
+        return any(self.covers_code(finding, p) for p in self.codes)
+
+    def covers_code(self, finding: Finding, prefix: str) -> bool:
+        """Whether the code ``prefix`` of this directive silences ``finding``."""
+        if self.verb != "disable-file" and finding.block.index != self.target:
+            return False
+        return finding.code.startswith(prefix)
+
+
+@dataclass(slots=True)
 class Suppressions:
     file_codes: tuple[str, ...] = ()
     block_codes: dict[int, tuple[str, ...]] = field(default_factory=dict)  # block.index -> codes
+    directives: list[Directive] = field(default_factory=list)
 
     def covers(self, finding: Finding) -> bool:
         code = finding.code
@@ -49,15 +73,24 @@ def parse_directive(text: str) -> tuple[str, tuple[str, ...]] | None:
     return m.group("verb"), _codes(m.group("codes"))
 
 
+def parse_reason(text: str) -> str | None:
+    """The reason after `` -- `` in a directive, if any."""
+    m = _DIRECTIVE.search(text.strip())
+    reason = m.group("reason").strip() if m and m.group("reason") else ""
+    return reason or None
+
+
 def collect(doc: Document) -> Suppressions:
     sup = Suppressions()
     pending: tuple[str, ...] = ()
+    pending_directives: list[Directive] = []
     file_codes: list[str] = []
     for block in doc.blocks:
         for comment in block.comments:  # Word comments
             d = parse_directive(comment)
             if d:
                 verb, codes = d
+                sup.directives.append(Directive(block, verb, codes, parse_reason(comment), True, block.index))
                 if verb == "disable-file":
                     file_codes.extend(codes)
                 else:
@@ -67,13 +100,19 @@ def collect(doc: Document) -> Suppressions:
             d = parse_directive(m.group("body"))
             if d:
                 verb, codes = d
+                directive = Directive(block, verb, codes, parse_reason(m.group("body")))
+                sup.directives.append(directive)
                 if verb == "disable-file":
                     file_codes.extend(codes)
                 else:
                     pending = pending + codes
+                    pending_directives.append(directive)
             continue
         if pending and block.text.strip():
             sup.block_codes[block.index] = sup.block_codes.get(block.index, ()) + pending
+            for directive in pending_directives:
+                directive.target = block.index
             pending = ()
+            pending_directives = []
     sup.file_codes = tuple(file_codes)
     return sup

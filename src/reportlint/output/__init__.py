@@ -13,7 +13,7 @@ from reportlint.document import Block, BlockKind
 if TYPE_CHECKING:  # engine pulls in the whole pipeline; renderers need only its dataclass
     from reportlint.engine import FileResult
 
-FORMATS = ("rich", "concise", "json")
+FORMATS = ("rich", "concise", "json", "json-lines", "sarif", "github")
 
 
 def render(
@@ -42,6 +42,20 @@ def render(
         from reportlint.output.rich_output import render_rich
 
         render_rich(results, stream, lang=lang, color=color, width=width)
+    elif fmt == "json-lines":
+        from reportlint.output.jsonl import render_jsonl
+
+        render_jsonl(results, stream, lang=lang)
+    elif fmt == "sarif":
+        from reportlint.output.sarif import render_sarif
+
+        render_sarif(results, stream, lang=lang)
+    elif fmt == "github":
+        import os
+
+        from reportlint.output.github import render_github
+
+        render_github(results, stream, lang=lang, summary_path=os.environ.get("GITHUB_STEP_SUMMARY") or None)
     else:
         raise ValueError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
 

@@ -1,0 +1,214 @@
+"""Checking many files: in parallel processes, results always in the order the files were given.
+
+``lint_files`` returns one FileResult per file, in input order, whatever ``jobs`` is, so the output
+of ``--jobs 4`` is byte-for-byte the output of ``--jobs 1``. Standard input is always read in this
+process. A progress bar (rich, transient, on stderr) is shown only when asked for and stderr is a
+terminal, and never under CI or pre-commit (``CI`` / ``PRE_COMMIT`` set): pre-commit runs hooks
+under a pseudo-terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportlint.config import Settings
+    from reportlint.engine import FileResult
+
+PROGRESS_MIN_FILES = 10  # fewer files than this finish before a progress bar helps
+PARALLEL_MIN_FILES = 4  # below this, starting processes costs more than it saves
+
+
+class WorkerFailure(Exception):
+    """A worker hit a configuration/ruleset problem (``usage``) or an internal error."""
+
+    def __init__(self, kind: str, zh: str, en: str):
+        super().__init__(en)
+        self.kind, self.zh, self.en = kind, zh, en
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def progress_wanted(n_files: int, stream=None) -> bool:
+    stream = stream or sys.stderr
+    if n_files < PROGRESS_MIN_FILES:
+        return False
+    if os.environ.get("CI") or os.environ.get("PRE_COMMIT") or os.environ.get("GITHUB_ACTIONS"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _lint_one(path: str, settings: Settings, encoding: str | None, stdin_format: str) -> FileResult:
+    from reportlint.document import ReadError
+    from reportlint.engine import FileResult, lint_document, lint_path
+    from reportlint.readers import read_path
+
+    if path == "-":
+        try:
+            doc = read_path("-", encoding=encoding, stdin_format=stdin_format)
+        except ReadError as exc:
+            return FileResult(path="-", error=exc)
+        return lint_document(doc, settings)
+    return lint_path(path, settings, encoding=encoding)
+
+
+def _worker(task: tuple[str, Settings, str | None, str]):
+    """Run in a child process: never raise (exceptions with custom constructors do not unpickle)."""
+    from reportlint.config import ConfigError
+    from reportlint.rulesets import RulesetError
+
+    path, settings, encoding, stdin_format = task
+    try:
+        result = _lint_one(path, settings, encoding, stdin_format)
+    except (ConfigError, RulesetError) as exc:
+        return WorkerFailure("usage", exc.message("zh"), exc.message("en"))
+    except Exception as exc:  # noqa: BLE001 - reported by the parent as an internal error
+        text = f"{path}: {exc.__class__.__name__}: {exc}"
+        return WorkerFailure("internal", text, text)
+    # outline/facts/ruleset stay in the worker: renderers and later stages need the findings,
+    # the document and the counters, and the others are large and not always picklable
+    result.outline = None
+    result.facts = None
+    result.ruleset = None
+    if result.error is not None:  # ReadError's constructor takes three arguments: send its parts
+        return ("read-error", result.path, result.error.path, result.error.zh, result.error.en)
+    return result
+
+
+def _raise(failure: WorkerFailure):
+    if failure.kind == "usage":
+        raise _UsageFromWorker(failure)
+    raise RuntimeError(failure.en)
+
+
+class _UsageFromWorker(Exception):
+    def __init__(self, failure: WorkerFailure):
+        super().__init__(failure.en)
+        self.failure = failure
+
+    def message(self, lang: str = "zh") -> str:
+        return self.failure.message(lang)
+
+
+UsageFromWorker = _UsageFromWorker
+
+
+def lint_files(
+    tasks: Sequence[tuple[str, Settings]],
+    *,
+    encoding: str | None = None,
+    stdin_format: str = "txt",
+    jobs: int | None = None,
+    progress: bool = False,
+) -> list[FileResult]:
+    """Lint every ``(path, settings)`` in ``tasks``; results in the same order."""
+    jobs = default_jobs() if not jobs or jobs < 1 else jobs
+    n = len(tasks)
+    parallel = jobs > 1 and sum(1 for p, _ in tasks if p != "-") >= PARALLEL_MIN_FILES
+    bar = _Progress(n) if progress and progress_wanted(n) else None
+    results: list[FileResult | None] = [None] * n
+    try:
+        if not parallel:
+            for i, (path, settings) in enumerate(tasks):
+                results[i] = _lint_one(path, settings, encoding, stdin_format)
+                if bar:
+                    bar.advance()
+        else:
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                _run_pool(tasks, results, encoding, stdin_format, min(jobs, n), bar)
+            except BrokenProcessPool:  # a worker died (out of memory, a result that does not pickle)
+                for i, (path, settings) in enumerate(tasks):
+                    if results[i] is None:
+                        results[i] = _lint_one(path, settings, encoding, stdin_format)
+    finally:
+        if bar:
+            bar.stop()
+    return results  # type: ignore[return-value]
+
+
+def _run_pool(tasks, results, encoding, stdin_format, jobs, bar) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from reportlint.rules import all_rules
+
+    all_rules()  # import every rule once, before the workers fork
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" else "spawn"
+    ctx = multiprocessing.get_context(method)
+    # Lint one file here first: it builds every lazily made thing (grammar, rulesets, patterns),
+    # which forked workers then inherit instead of each building its own.
+    first = next((i for i, (path, _) in enumerate(tasks) if path != "-"), None)
+    if first is not None and method == "fork":
+        results[first] = _lint_one(tasks[first][0], tasks[first][1], encoding, stdin_format)
+        if bar:
+            bar.advance()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        futures = {}
+        for i, (path, settings) in enumerate(tasks):
+            if results[i] is not None:
+                continue
+            if path == "-":
+                results[i] = _lint_one(path, settings, encoding, stdin_format)
+                if bar:
+                    bar.advance()
+                continue
+            futures[pool.submit(_worker, (path, settings, encoding, stdin_format))] = i
+        from concurrent.futures import as_completed
+
+        failure = None
+        for fut in as_completed(futures):
+            out = fut.result()
+            if isinstance(out, tuple):
+                from reportlint.document import ReadError
+                from reportlint.engine import FileResult
+
+                out = FileResult(path=out[1], error=ReadError(*out[2:]))
+            if isinstance(out, WorkerFailure):
+                failure = failure or out
+            else:
+                results[futures[fut]] = out
+            if bar:
+                bar.advance()
+        if failure is not None:
+            for fut in futures:
+                fut.cancel()
+            _raise(failure)
+
+
+class _Progress:
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            TextColumn("reportlint"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(file=sys.stderr, highlight=False),
+            transient=True,
+        )
+        self._task = self._progress.add_task("check", total=total)
+        self._progress.start()
+
+    def advance(self) -> None:
+        self._progress.advance(self._task)
+
+    def stop(self) -> None:
+        self._progress.stop()
