@@ -10,7 +10,8 @@ Each file holds ``[[case]]`` tables::
       { line = 3, column = 1, end_column = 5, contains = "xxxx年", severity = "error" },
     ]
 
-Only the file's rule runs (``rule = "CODE"`` at the top overrides the file name). Every key of an
+Only the file's rule runs (``rule = "CODE"`` at the top overrides the file name). An optional
+``fixed = '''…'''`` is the text after applying the rule's safe fixes (``check --fix``). Every key of an
 expectation is optional except ``line``; ``contains`` / ``contains_en`` are substrings of the
 Chinese / English message.
 """
@@ -73,6 +74,13 @@ def test_case(code: str, case: dict):
         for key in ("table", "row", "col"):
             if key in exp:
                 assert getattr(f.block, key) == exp[key], got
+    if "fixed" in case:  # the text after `check --fix` with only this rule selected
+        from reportlint.fix import fix_text_bytes
+
+        fmt = case.get("format", "txt")
+        settings = Settings(select=(code,), ruleset=case.get("ruleset"))
+        new, _ = fix_text_bytes(case["text"].encode("utf-8"), f"case.{fmt}", fmt, settings)
+        assert new.decode("utf-8") == case["fixed"]
 
 
 def test_every_rule_has_positive_and_negative_cases():

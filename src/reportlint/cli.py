@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--stdin-format", choices=("txt", "md"), default="txt")
     c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None, help="达到此级别即返回 1（默认 warning）")
     c.add_argument("--exit-zero", action="store_true", help="有问题也返回 0")
+    c.add_argument("--fix", action="store_true", help="自动修复可安全修复的排版与用词问题（T 类），再报告其余问题")
+    c.add_argument("--diff", action="store_true", help="只打印 --fix 将做的修改（unified diff），不写文件")
+    c.add_argument("--in-place", action="store_true", help="修复 .docx 时直接改写原文件（默认另存为 报告.fixed.docx）")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     # workflow integration (issue 6)
     c.add_argument("-o", "--output-file", default=None, metavar="FILE", help="把结果写入文件而不是标准输出")
@@ -169,12 +172,18 @@ def cmd_check(args) -> int:
         )
     except (RulesetError, ConfigError, UsageFromWorker) as exc:
         raise UsageError(exc.message(lang)) from None
+    if args.fix or args.diff:
+        from reportlint.fix import fix_files
+
+        results = fix_files(results, tasks, args, errors, lang)
     for res in results:
         if res.error is not None:
             errors.append(res.error.message(lang))
     _cross_check(args, tasks, results, lang, errors)
     for e in errors:
         print(e, file=sys.stderr)
+    if args.diff:  # like ruff: the diff is the output; 1 when something would change
+        return EXIT_ERROR if errors else (EXIT_FINDINGS if getattr(args, "fix_changes", 0) else EXIT_OK)
     _apply_baseline(args, results, lang)
 
     fmt = args.output_format or _default_format(args)

@@ -1,0 +1,128 @@
+"""Character classes and spans shared by the typography rules (T501–T509).
+
+``exempt_spans`` are the parts of a block no typography rule looks at: URLs, e-mail addresses,
+file names, Markdown code and link targets (ruleset ``halfwidth_exempt``), and a heading's
+outline marker at the start of the block (marker style is T505's business).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from reportlint.document import Block
+from reportlint.outline import match_heading
+from reportlint.rules.base import Context
+
+CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK_CLASS}]")
+FW_OPEN = "“‘（《〈【「『〔"
+FW_CLOSE = "”’）》〉】」』〕"
+FW_STOP = "，。、；：？！…—·"
+FULL_WIDTH_PUNCT = FW_OPEN + FW_CLOSE + FW_STOP
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff")
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK_RE.findall(text))
+
+
+def quote(text: str, width: int = 16) -> str:
+    """A short excerpt as quoted in a message."""
+    text = text.strip()
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def context(text: str, start: int, end: int, before: int = 6, after: int = 6) -> str:
+    """The matched text with a few characters around it, as quoted in a message."""
+    a = max(0, start - before)
+    b = min(len(text), end + after)
+    return ("…" if a > 0 else "") + text[a:b] + ("…" if b < len(text) else "")
+
+
+@lru_cache(maxsize=8)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+class Spans:
+    """A sorted set of [start, end) ranges with a fast membership test."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(r for r in ranges if r[1] > r[0]):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        self.ranges = merged
+        self._starts = [a for a, _ in merged]
+
+    def covers(self, i: int) -> bool:
+        k = bisect_right(self._starts, i) - 1
+        return k >= 0 and self.ranges[k][0] <= i < self.ranges[k][1]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        return any(self.covers(i) for i in range(a, max(a + 1, b)))
+
+
+def heading_marker_end(block: Block) -> int:
+    """Offset just after the outline marker a block opens with (0 when it opens with none)."""
+    h = match_heading(block)
+    return h.end if h is not None else 0
+
+
+_SPAN_CACHE: dict[str, object] = {}  # spans of the document last checked: rules share them
+
+
+def exempt_spans(ctx: Context, block: Block, *, marker: bool = True) -> Spans:
+    doc = ctx.document
+    if _SPAN_CACHE.get("doc") is not doc or _SPAN_CACHE.get("ruleset") is not ctx.ruleset:
+        _SPAN_CACHE.clear()
+        _SPAN_CACHE.update(doc=doc, ruleset=ctx.ruleset, spans={})
+    cache: dict = _SPAN_CACHE["spans"]  # type: ignore[assignment]
+    key = (block.index, marker)
+    if key not in cache:
+        cache[key] = _exempt_spans(ctx, block, marker)
+    return cache[key]
+
+
+def _exempt_spans(ctx: Context, block: Block, marker: bool) -> Spans:
+    text = block.text
+    ranges: list[tuple[int, int]] = []
+    # download-site residue is P304's business, not typography: inline patterns where they match,
+    # line patterns when the whole line is made of their matches
+    inline = tuple(ctx.ruleset.typography.halfwidth_exempt) + tuple(p.regex for p in ctx.ruleset.residue if p.scope == "inline")
+    for rx in _compiled(inline):
+        ranges.extend(m.span() for m in rx.finditer(text))
+    lines = tuple(rf"\s*(?:{p.regex})(?:\s*(?:{p.regex}))*\s*" for p in ctx.ruleset.residue if p.scope == "line")
+    if any(rx.fullmatch(text) for rx in _compiled(lines)):
+        ranges.append((0, len(text)))
+    if marker:
+        end = heading_marker_end(block)
+        if end:
+            ranges.append((0, end))
+    if ctx.document.format == "md":
+        s = text.lstrip()
+        if s.startswith(("```", "~~~", "    ", "\t")):
+            ranges.append((0, len(text)))
+    return Spans(ranges)
+
+
+def text_blocks(ctx: Context):
+    """Blocks worth a typography check: non-blank, not an HTML comment line, not fenced code."""
+    in_fence = False
+    for block in ctx.document.blocks:
+        text = block.text
+        if ctx.document.format == "md" and text.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence or not text.strip():
+            continue
+        if text.lstrip().startswith("<!--"):
+            continue
+        yield block

@@ -1,0 +1,191 @@
+"""T502 half-width-punctuation: ASCII , . ; : ? ! ( ) used in Chinese text (GB/T 15834-2011 3.2, 4).
+
+A mark is reported only where it is unmistakably Chinese punctuation:
+
+* ``, ; : ? !`` right after a Chinese character or a closing full-width mark, followed by Chinese,
+  a digit, a Latin letter, an opening mark or the end of the line (``2025年,在``, ``如下:``);
+  ``, ;`` also after a number or a Latin word when Chinese follows (``增长5%,同比``);
+* ``.`` as a full stop: after a Chinese character (not after a Chinese numeral: ``一.``) and
+  before Chinese or the end of the line;
+* ``( )`` as a pair around text containing Chinese (``(森财木业)``); ``(1)`` ``(2023)`` are left
+  alone.
+
+Never inside numbers (``1,234`` ``3.5``), English phrases, URLs, e-mail addresses, file names
+(ruleset ``halfwidth_exempt``), runs of dots (T506), or a heading's outline marker (T505 checks
+marker style). When the whole document is typed with half-width marks (at least
+``halfwidth_document_min`` of them, no fewer than full-width ones), one finding per paragraph
+gives the count, not one per character.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlint.findings import Finding, Fix, Severity
+from reportlint.rules.base import Context, Rule
+from reportlint.rules.typography._text import FW_CLOSE, FW_OPEN, Spans, context, exempt_spans, is_cjk, text_blocks
+
+FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
+_NUMERALS = "一二三四五六七八九十〇零"
+_FULL_COUNTED = "，；：？！（）"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int  # first character replaced
+    end: int  # exclusive (a following space is swallowed: ", 中" -> "，中")
+    replacement: str
+    label: str  # "," ";" … or "(" / ")" (one end of a bracket pair)
+    partner: int = -1  # a bracket: offset of the other end of its pair
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _chinese_after(text: str, j: int) -> tuple[bool, int]:
+    """(the text from ``j`` reads as the continuation of Chinese text, spaces to swallow)."""
+    if j >= len(text):
+        return True, 0
+    ch = text[j]
+    if is_cjk(ch) or ch in FW_OPEN or ch in FW_CLOSE or ch.isdigit() or _latin(ch) or ch in "“‘\"":
+        return True, 0
+    if ch == " ":
+        k = j
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if k < len(text) and (is_cjk(text[k]) or text[k] in FW_OPEN):
+            return True, k - j
+    return False, 0
+
+
+def find_marks(text: str, spans: Spans) -> list[Mark]:
+    """Every half-width mark of ``text`` used as Chinese punctuation, in order."""
+    out: list[Mark] = []
+    opens: list[int] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in FULL or spans.covers(i):
+            continue
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        if ch == "(":
+            opens.append(i)
+            continue
+        if ch == ")":
+            if opens:
+                a = opens.pop()
+                if any(is_cjk(c) for c in text[a + 1 : i]):
+                    out.append(Mark(a, a + 1, "（", "(", i))
+                    out.append(Mark(i, i + 1, "）", ")", a))
+            continue
+        if nxt == ch or prev == ch:
+            continue  # ",," "..": doubled marks are T506/T507's business
+        after_chinese = is_cjk(prev) or (prev != "" and prev in FW_CLOSE)
+        ok, swallow = False, 0
+        if ch == ".":
+            if (is_cjk(prev) and prev not in _NUMERALS) or prev in "%％":
+                if nxt == "" or is_cjk(nxt) or nxt in FW_OPEN or nxt in FW_CLOSE:
+                    ok = True
+                elif nxt == " ":
+                    ok, swallow = _chinese_after(text, i + 1)
+                    ok = ok and swallow > 0
+        elif after_chinese:
+            ok, swallow = _chinese_after(text, i + 1)
+        elif ch in ",;" and prev and (prev.isdigit() or prev in "%％" or _latin(prev)):
+            ok = is_cjk(nxt) or (nxt != "" and nxt in FW_OPEN)
+        if ok:
+            out.append(Mark(i, i + 1 + swallow, FULL[ch], ch))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _rewrite(text: str, marks: list[Mark], start: int, end: int) -> str:
+    pieces, pos = [], start
+    for m in marks:
+        pieces.append(text[pos : m.start])
+        pieces.append(m.replacement)
+        pos = m.end
+    pieces.append(text[pos:end])
+    return "".join(pieces)
+
+
+class HalfWidthPunctuation(Rule):
+    code = "T502"
+    name = "half-width-punctuation"
+    severity = Severity.WARNING
+    summary = (
+        "中文文本中应使用全角标点，不用半角的 , . ; : ? ! ( )（数字、英文、网址、文件名除外）。",
+        "Chinese text uses full-width punctuation, not ASCII , . ; : ? ! ( ) (numbers, English, URLs and file names excepted).",
+    )
+    why = (
+        "GB/T 15834-2011 规定中文使用全角标点。半角逗号、括号夹在汉字中间，打印出来间距局促，"
+        "一看便知是从网页或英文输入法复制而来。整篇都用半角时，每段只报一次并给出处数，可用 --fix 一次改完。",
+        "GB/T 15834-2011 prescribes full-width punctuation in Chinese text. ASCII commas and brackets between "
+        "Chinese characters look cramped in print and betray text copied from the web or typed with an English "
+        "input method. When the whole text is typed that way, each paragraph is reported once with a count; "
+        "--fix corrects them all.",
+    )
+    bad = "2025年,在县委、县政府的坚强领导下,全镇新建标准化茶厂2座(含有机茶厂1座)。"
+    good = "2025年，在县委、县政府的坚强领导下，全镇新建标准化茶厂2座（含有机茶厂1座）。"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        per_block = []
+        half = full = 0
+        for block in text_blocks(ctx):
+            marks = find_marks(block.text, exempt_spans(ctx, block))
+            half += len(marks)
+            full += sum(block.text.count(c) for c in _FULL_COUNTED)
+            if marks:
+                per_block.append((block, marks))
+        ctx.stats["halfwidth-marks"] += half
+        whole = half >= ctx.ruleset.typography.halfwidth_document_min and half >= full
+        for block, marks in per_block:
+            if whole or len(marks) >= 3:
+                yield self._paragraph(ctx, block, marks, whole)
+                continue
+            for m in marks:  # at most two marks: two singles, or one bracket pair with nothing inside
+                if m.label == ")":
+                    continue
+                yield self._one(ctx, block, m)
+
+    def _one(self, ctx: Context, block, m: Mark) -> Finding:
+        text = block.text
+        if m.label == "(":
+            inner = text[m.start + 1 : m.partner]
+            show = inner if len(inner) <= 12 else inner[:11] + "…"
+            return self.finding(
+                ctx, block, m.start, m.partner + 1,
+                f"中文里用了半角括号“({show})”，应为全角“（{show}）”",
+                f'ASCII brackets in Chinese text: "({show})"; use full-width "（{show}）"',
+                fix=Fix(m.start, m.partner + 1, "（" + inner + "）", "改为全角括号“（）”", 'use full-width "（）"'),
+            )
+        ev = context(text, m.start, m.start + 1, 5, 5)
+        return self.finding(
+            ctx, block, m.start, m.end,
+            f"中文里用了半角标点“{m.label}”：“{ev}”，应为“{FULL[m.label]}”",
+            f'ASCII "{m.label}" in Chinese text: "{ev}"; use "{FULL[m.label]}"',
+            fix=Fix(m.start, m.end, m.replacement, f"改为全角“{FULL[m.label]}”", f'use full-width "{FULL[m.label]}"'),
+        )
+
+    def _paragraph(self, ctx: Context, block, marks: list[Mark], whole: bool) -> Finding:
+        text = block.text
+        start, end = marks[0].start, max(m.end for m in marks)
+        counts: Counter[str] = Counter()
+        for m in marks:
+            if m.label != ")":
+                counts["()" if m.label == "(" else m.label] += 1
+        total = len(marks)
+        detail_zh = "、".join(f"“{k}” {v} {'对' if k == '()' else '处'}" for k, v in counts.most_common())
+        detail_en = ", ".join(f'"{k}" ×{v}' for k, v in counts.most_common())
+        scope_zh = "（全文多用半角标点）" if whole else ""
+        scope_en = " (the whole text is typed with ASCII punctuation)" if whole else ""
+        ev = context(text, marks[0].start, marks[0].start + 1, 5, 5)
+        return self.finding(
+            ctx, block, start, end,
+            f"本段有 {total} 个半角标点用在中文里{scope_zh}：{detail_zh}（如“{ev}”），应使用全角标点",
+            f'{total} ASCII punctuation marks in Chinese text in this paragraph{scope_en}: {detail_en} (e.g. "{ev}"); use full-width punctuation',
+            fix=Fix(start, end, _rewrite(text, marks, start, end), f"本段 {total} 个改为全角标点", f"use full-width punctuation ({total} marks)"),
+        )
