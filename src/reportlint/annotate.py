@@ -22,17 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlint.readers.docx import (
-    _BR,
-    _BR_TYPE,
-    _FALSE,
-    _FLDCHAR,
-    _FLDCHAR_TYPE,
     _RPR,
-    _RUN_TEXT,
     _T,
-    _VANISH,
     _Walker,
-    _w,
 )
 
 if TYPE_CHECKING:
@@ -105,39 +97,10 @@ class _MapWalker(_Walker):
         self._cur_p, self._segs = None, []
 
     def _emit(self, text: str, r, child) -> None:
-        self._out.append(text)
+        super()._emit(text, r, child)
         if text:
             self._segs.append(_Segment(self._pos, self._pos + len(text), r, child))
             self._pos += len(text)
-
-    def _run(self, r) -> None:  # mirrors _Walker._run, recording segments
-        rpr = r.find(_RPR)
-        hidden = False
-        if rpr is not None:
-            vanish = rpr.find(_VANISH)
-            hidden = vanish is not None and vanish.get(_w("val")) not in _FALSE
-        fields = self._fields
-        for child in r:
-            tag = child.tag
-            if tag == _T:
-                if not hidden and all(fields):
-                    self._emit(child.text or "", r, child)
-            elif tag == _FLDCHAR:
-                kind = child.get(_FLDCHAR_TYPE)
-                if kind == "begin":
-                    fields.append(False)
-                elif kind == "separate" and fields:
-                    fields[-1] = True
-                elif kind == "end" and fields:
-                    fields.pop()
-            elif tag in _RUN_TEXT:
-                if not hidden and all(fields):
-                    self._emit(_RUN_TEXT[tag], r, child)
-            elif tag == _BR:
-                if not hidden and all(fields) and child.get(_BR_TYPE) not in ("page", "column"):
-                    self._emit(" ", r, child)
-            elif tag == _w("commentReference"):
-                self._para_comments[child.get(_w("id"), "")] = None
 
 
 def _walk(package, body) -> _MapWalker:

@@ -232,6 +232,7 @@ def _docx_walk(data: bytes, path: str):
 
         def text(self, p) -> str:
             self._segs = []
+            self._pos = 0
             return super().text(p)
 
         def _append(self, *args) -> None:
@@ -239,36 +240,11 @@ def _docx_walk(data: bytes, path: str):
             self.segments.append(self._segs)
             self._segs = []
 
-        def _run(self, r) -> None:  # mirrors _Walker._run, recording the w:t elements
-            rpr = r.find(rd._RPR)
-            hidden = False
-            if rpr is not None:
-                vanish = rpr.find(rd._VANISH)
-                hidden = vanish is not None and vanish.get(rd._VAL) not in rd._FALSE
-            out = self._out
-            fields = self._fields
-            for child in r:
-                tag = child.tag
-                if tag == rd._T:
-                    if not hidden and all(fields):
-                        self._segs.append((sum(len(x) for x in out), child))
-                        out.append(child.text or "")
-                elif tag == rd._FLDCHAR:
-                    kind = child.get(rd._FLDCHAR_TYPE)
-                    if kind == "begin":
-                        fields.append(False)
-                    elif kind == "separate" and fields:
-                        fields[-1] = True
-                    elif kind == "end" and fields:
-                        fields.pop()
-                elif tag in rd._RUN_TEXT:
-                    if not hidden and all(fields):
-                        out.append(rd._RUN_TEXT[tag])
-                elif tag == rd._BR:
-                    if not hidden and all(fields) and child.get(rd._BR_TYPE) not in ("page", "column"):
-                        out.append(" ")
-                elif tag == rd._CREF:
-                    self._para_comments[child.get(rd._ID, "")] = None
+        def _emit(self, text: str, r, child) -> None:
+            if child.tag == rd._T:
+                self._segs.append((self._pos, child))
+            super()._emit(text, r, child)
+            self._pos += len(text)
 
     package = Package.open(io.BytesIO(data))
     main = package.main_document_part

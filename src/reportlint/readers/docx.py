@@ -643,19 +643,24 @@ class _Walker:
                 self.open_comments.pop(child.get(_ID, ""), None)
             # everything else (pPr, del, moveFrom, bookmarks, proofErr, math …) carries no text
 
+    def _emit(self, text: str, r, child) -> None:
+        """One piece of a paragraph's text, produced by ``child`` of run ``r``. Subclasses that map
+        text offsets back to the XML (annotate, fix) override this hook and call it."""
+        self._out.append(text)
+
     def _run(self, r) -> None:
         rpr = r.find(_RPR)
         hidden = False
         if rpr is not None:
             vanish = rpr.find(_VANISH)
             hidden = vanish is not None and vanish.get(_VAL) not in _FALSE
-        out = self._out
+        emit = self._emit
         fields = self._fields
         for child in r:
             tag = child.tag
             if tag == _T:
                 if not hidden and all(fields):
-                    out.append(child.text or "")
+                    emit(child.text or "", r, child)
             elif tag == _FLDCHAR:
                 kind = child.get(_FLDCHAR_TYPE)
                 if kind == "begin":
@@ -666,10 +671,10 @@ class _Walker:
                     fields.pop()
             elif tag in _RUN_TEXT:
                 if not hidden and all(fields):
-                    out.append(_RUN_TEXT[tag])
+                    emit(_RUN_TEXT[tag], r, child)
             elif tag == _BR:
                 if not hidden and all(fields) and child.get(_BR_TYPE) not in ("page", "column"):
-                    out.append(" ")
+                    emit(" ", r, child)
             elif tag == _CREF:
                 self._para_comments[child.get(_ID, "")] = None
             # delText, instrText, sym, softHyphen, drawing, pict, object, AlternateContent,
