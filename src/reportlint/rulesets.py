@@ -16,8 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
+from reportlint.data import StrictModel, check_regex
 from reportlint.data.arithmetic import ArithmeticData
 from reportlint.data.calendar import CalendarData
 from reportlint.data.typography import TypographyData
@@ -32,19 +33,9 @@ PartName = Literal["review", "problems", "plan"]
 KINDS = ("annual", "half-year", "quarterly")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _check_regex(value: str) -> str:
-    try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"invalid regular expression {value!r}: {exc}") from exc
-    return value
-
-
-class Pattern(_Model):
+class Pattern(StrictModel):
     """A text pattern with a human description, e.g. one kind of placeholder."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -54,25 +45,25 @@ class Pattern(_Model):
     scope: Literal["inline", "line"] = "inline"  # line: the whole stripped block must match
     exceptions: list[str] = []  # regexes; a match lying inside an exception match is not reported
 
-    _v_regex = field_validator("regex")(classmethod(lambda cls, v: _check_regex(v)))
+    _v_regex = field_validator("regex")(classmethod(lambda cls, v: check_regex(v)))
 
     @field_validator("exceptions")
     @classmethod
     def _v_exceptions(cls, v: list[str]) -> list[str]:
-        return [_check_regex(x) for x in v]
+        return [check_regex(x) for x in v]
 
 
-class PartPatterns(_Model):
+class PartPatterns(StrictModel):
     heading: list[str] = []  # regexes searched in a section heading's title
     body: list[str] = []  # regexes searched in body paragraphs: the part is discussed without a heading
 
     @field_validator("heading", "body")
     @classmethod
     def _v(cls, v: list[str]) -> list[str]:
-        return [_check_regex(x) for x in v]
+        return [check_regex(x) for x in v]
 
 
-class OutlineWords(_Model):
+class OutlineWords(StrictModel):
     title_keywords: list[str] = []  # a title names the kind of document (总结, 计划 …)
     title_exclude: list[str] = []  # regexes: blocks that look like titles but are not (file names)
     toc_headings: list[str] = []  # words of a table-of-contents heading (目录)
@@ -81,10 +72,10 @@ class OutlineWords(_Model):
     @field_validator("title_exclude", "announce")
     @classmethod
     def _v(cls, v: list[str]) -> list[str]:
-        return [_check_regex(x) for x in v]
+        return [check_regex(x) for x in v]
 
 
-class RulesetFile(_Model):
+class RulesetFile(StrictModel):
     """Schema of one ruleset TOML file (all keys optional so files can extend each other)."""
 
     name: str | None = None
@@ -107,7 +98,7 @@ class RulesetFile(_Model):
     @field_validator("detect")
     @classmethod
     def _v_detect(cls, v: list[str]) -> list[str]:
-        return [_check_regex(x) for x in v]
+        return [check_regex(x) for x in v]
 
 
 class Ruleset(RulesetFile):

@@ -9,24 +9,15 @@ cites the 21st party congress after the calendar's last entry is silence, not an
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from reportlint.data import StrictModel, check_regex
 
 
-def _check_regex(value: str) -> str:
-    try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"invalid regular expression {value!r}: {exc}") from exc
-    return value
 
 
-class FiveYearPlan(_Model):
+class FiveYearPlan(StrictModel):
     """A five-year plan: 十四五 = 2021–2025."""
 
     number: int = Field(ge=1, le=99)  # 14 for 十四五
@@ -40,7 +31,7 @@ class FiveYearPlan(_Model):
         return self
 
 
-class Congress(_Model):
+class Congress(StrictModel):
     """A national congress of the Communist Party of China and the plenary sessions of its
     Central Committee (一中全会 … 七中全会), by the date each opened."""
 
@@ -57,7 +48,7 @@ class Congress(_Model):
         return v
 
 
-class Anniversary(_Model):
+class Anniversary(StrictModel):
     """A founding event whose round anniversaries reports cite: 建党100周年 = 1921 + 100."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -66,10 +57,10 @@ class Anniversary(_Model):
     zh: str
     en: str
 
-    _v = field_validator("regex")(classmethod(lambda cls, v: _check_regex(v)))
+    _v = field_validator("regex")(classmethod(lambda cls, v: check_regex(v)))
 
 
-class Slogan(_Model):
+class Slogan(StrictModel):
     """A phrase bound to a range of years (决胜全面建成小康社会: 2017–2020)."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -79,10 +70,10 @@ class Slogan(_Model):
     zh: str  # what the phrase belongs to, quoted in messages
     en: str
 
-    _v = field_validator("regex")(classmethod(lambda cls, v: _check_regex(v)))
+    _v = field_validator("regex")(classmethod(lambda cls, v: check_regex(v)))
 
 
-class PhaseWords(_Model):
+class PhaseWords(StrictModel):
     """Words that place a year inside a five-year plan: 开局之年 = its first year."""
 
     first: list[str] = []  # regexes: the first year (开局, 起步)
@@ -91,10 +82,10 @@ class PhaseWords(_Model):
     @field_validator("first", "last")
     @classmethod
     def _v(cls, v: list[str]) -> list[str]:
-        return [_check_regex(x) for x in v]
+        return [check_regex(x) for x in v]
 
 
-class CalendarData(_Model):
+class CalendarData(StrictModel):
     five_year_plans: list[FiveYearPlan] = []
     phase_words: PhaseWords = PhaseWords()
     congresses: list[Congress] = []
