@@ -9,8 +9,10 @@ from __future__ import annotations
 from functools import cached_property
 
 from reportlint.document import Document
+from reportlint.facts.quantities import QuantityIndex
 from reportlint.facts.periods import PeriodFacts, extract_periods
 from reportlint.facts.report import ReportInfo, report_info
+from reportlint.facts.sentences import SentenceIndex
 from reportlint.outline import Outline
 
 __all__ = ["Facts", "ReportInfo", "extract_facts", "report_info"]
@@ -31,6 +33,16 @@ class Facts:
     def periods(self) -> PeriodFacts:
         """The title's summary and plan periods, and every period mention with its role (Y rules)."""
         return extract_periods(self.outline)
+
+    @cached_property
+    def quantities(self) -> QuantityIndex:
+        """Numbers with unit and interval (``.of(ruleset.arithmetic)``; A rules)."""
+        return QuantityIndex(self.document)
+
+    @cached_property
+    def sentences(self) -> SentenceIndex:
+        """Sentences and clauses with their quantities (``.of(ruleset.arithmetic)``; A rules)."""
+        return SentenceIndex(self.document, self.quantities)
 
 
 def extract_facts(document: Document, outline: Outline, kind: str) -> Facts:

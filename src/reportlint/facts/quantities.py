@@ -1,0 +1,401 @@
+"""Quantities: every number of a document with its printed form, unit and interval.
+
+A printed value stands for everything that rounds to it at its printed precision: ``97.4%`` is
+[97.35, 97.45], ``3.2万亩`` is [3.15, 3.25] 万亩. Counts printed as integers without a multiplier
+(``128起``) are exact. Approximation words widen or open the interval (``1800余吨`` = [1800, ∞),
+``近3.5万元`` = [0, 3.5万], ``约50人`` = 50 ± 10%); a range (``3至5个``, ``63%~68%``) spans both
+ends. Values are ``Decimal`` in the base unit of the unit's family (亿元 → 元, 公里 → 米, 亩 →
+平方米), percentages in percent.
+
+Numbers that are parts of names, dates or codes (``S205省道``, ``10千伏``, ``4A级``, ``2025年``,
+``1月5日``, ``第3季度``, ``“十四五”``, ``〔2025〕12号``) are not quantities: the ruleset's
+``not_quantities`` patterns say which. Number-like spans that cannot be read (``xx.x%``, a lost
+decimal point ``5 9亿元``) are kept as ``unparsed``.
+
+The facts object is built per document; the ruleset's ``[arithmetic]`` data is passed when the
+quantities are first asked for (``QuantityIndex.of``) and the result is cached for that data.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reportlint.data.arithmetic import ArithmeticData
+from reportlint.document import Block, Document
+from reportlint.numerals import cn_to_int
+
+HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+_ONE = Decimal(1)
+
+# thousands separators: 1,234 and 1，234 (a full-width comma only after one or two digits:
+# "120，150，180户" is more likely a list than 120 million)
+_ARABIC = r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d{1,2}(?:，\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十百千万亿]+"
+_RANGE_SEP = r"[ \t]*(?:至|到|~|～|-|－|—|–|—)[ \t]*"
+# a number whose decimal point was lost: "5 9亿元", "108 3%"
+_LOST_POINT = re.compile(r"(?<![\d.,，A-Za-z])(\d{1,3})[ \t](\d{1,2})(?=(?:万亿|亿|万|%|％|个百分点))")
+# placeholders standing for digits next to a unit: xx.xx%, x万元, ×××亩 (P rules report them)
+_PLACEHOLDER_NUM = re.compile(
+    r"(?<![A-Za-z\d.])(?=[\d.]*[xX×ｘＸ])[\dxX×ｘＸ]+(?:\.[\dxX×ｘＸ]+)?"
+    r"(?=[ \t]*(?:%|％|万|亿|千|元|人|户|个|家|亩|吨|公里|米|起|件|所|座|项|名|场|次))"
+)
+_X = "xX×ｘＸ"
+_HAS_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
+_HEADING_NUM = re.compile(r"^[ \t　]*(\d{1,3})[ \t]*[.．、)）](?!\d)")
+
+
+class Quantity:
+    """One number as printed, with its unit and the interval of values it stands for.
+
+    The Decimal values (``value``, ``lo``, ``hi``) are computed on first use: most numbers of a
+    report never take part in a relation.
+    """
+
+    __slots__ = (
+        "block", "start", "end", "text", "number", "unit", "family", "decimals", "approx", "chinese",
+        "_mult", "_factor", "_exact", "_widen", "_value", "_lo", "_hi", "_ready",
+    )
+
+    def __init__(
+        self,
+        block: Block,
+        start: int,
+        end: int,
+        text: str,
+        number: str,
+        *,
+        unit: str = "",
+        family: str | None = None,
+        decimals: int = 0,
+        approx: str | None = None,
+        chinese: bool = False,
+        mult: Decimal = Decimal(1),
+        factor: Decimal = Decimal(1),
+        exact: bool = False,
+        widen: Decimal = Decimal(0),
+    ):
+        self.block = block
+        self.start = start  # offsets in block.text
+        self.end = end
+        self.text = text  # the printed form, e.g. "4.2亿元", "97.4%", "1800余吨"
+        self.number = number  # the printed number, e.g. "4.2", "三千五百"
+        self.unit = unit  # the printed unit or measure word ("" when none)
+        self.family = family
+        self.decimals = decimals
+        self.approx = approx  # about | min | max | range
+        self.chinese = chinese
+        self._mult = mult
+        self._factor = factor
+        self._exact = exact
+        self._widen = widen
+        self._value: Decimal | None = None
+        self._lo: Decimal | None = None
+        self._hi: Decimal | None = None
+        self._ready = False
+
+    def __repr__(self) -> str:
+        return f"Quantity({self.text!r} at {self.start})"
+
+    def _compute(self) -> None:
+        scale = self._mult * self._factor
+        value = _num_value(self.number) * scale
+        lo, hi = _interval(value, self.decimals, scale, self._exact)
+        if self.approx:
+            lo, hi = _approx(self.approx, lo, hi, self._widen)
+        self._value, self._lo, self._hi, self._ready = value, lo, hi, True
+
+    def _set(self, value: Decimal, lo: Decimal | None, hi: Decimal | None) -> None:
+        self._value, self._lo, self._hi, self._ready = value, lo, hi, True
+
+    @property
+    def value(self) -> Decimal:
+        """In the family's base unit (元, 米, 平方米 …); percent for %."""
+        if not self._ready:
+            self._compute()
+        return self._value  # type: ignore[return-value]
+
+    @property
+    def lo(self) -> Decimal | None:
+        """The lowest value the printed one stands for (None = unbounded)."""
+        if not self._ready:
+            self._compute()
+        return self._lo
+
+    @property
+    def hi(self) -> Decimal | None:
+        if not self._ready:
+            self._compute()
+        return self._hi
+
+    @property
+    def multiplier(self) -> Decimal:
+        return self._mult
+
+    @property
+    def is_percent(self) -> bool:
+        return self.family == "percent"
+
+    @property
+    def is_point(self) -> bool:
+        return self.family == "point"
+
+    @property
+    def exact(self) -> bool:
+        return self.approx is None
+
+    @property
+    def scale(self) -> Decimal:
+        """How many base units one printed unit stands for (亿元 → 1e8)."""
+        return self._mult * self._factor
+
+    @property
+    def number_value(self) -> Decimal:
+        return _num_value(self.number)
+
+
+@dataclass(slots=True)
+class QuantityFacts:
+    quantities: list[Quantity] = field(default_factory=list)
+    by_block: dict[int, list[Quantity]] = field(default_factory=dict)  # block index -> in order
+    unparsed: list[tuple[Block, int, int, str]] = field(default_factory=list)  # block, start, end, kind
+    lost_points: list[tuple[Block, int, int, str]] = field(default_factory=list)  # "5 9亿元"
+    counted_in: object = None  # the stats counter "unparsed" was last added to
+
+
+def _num_value(number: str) -> Decimal:
+    if number and (number[0].isdigit()):
+        return Decimal(number.replace(",", "").replace("，", ""))
+    v = cn_to_int(number)
+    return Decimal(v) if v is not None else ZERO
+
+
+class _Patterns:
+    """Regexes compiled once per arithmetic data."""
+
+    def __init__(self, data: ArithmeticData):
+        self.data = data
+        units = sorted(data.units, key=len, reverse=True)
+        mults = sorted(data.multipliers, key=len, reverse=True)
+        unit_alt = "|".join(re.escape(u) for u in units) or "(?!)"
+        # 千 is not a multiplier before 米 克 伏 瓦 (千米, 千克, 千伏)
+        mult_alt = "|".join(re.escape(m) + ("(?![米克伏瓦])" if m.endswith("千") else "") for m in mults) or "(?!)"
+        after_alt = "|".join(re.escape(a) for a in sorted(data.approx_after, key=len, reverse=True)) or "(?!)"
+        self.token = re.compile(
+            rf"(?P<pct>百分之)?(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
+            rf"(?P<mid>余|多)?(?P<mult>个亿|{mult_alt})?(?P<mid2>余|多)?"
+            rf"(?:[ \t]?(?P<unit>{unit_alt}))?(?P<after>{after_alt})?"  # 77.8 % (a space from layout)
+        )
+        self.range_sep = re.compile(_RANGE_SEP)
+        # every pattern starts at a digit, a Latin letter, a Chinese numeral or an opening mark:
+        # the lookahead lets the engine skip every other position fast
+        first = r"(?=[\dA-Za-zＡ-Ｚａ-ｚ〇○零一二两三四五六七八九十百千第“‘\"（(〔\[［【])"
+        alts = "|".join(f"(?:{p})" for p in data.not_quantities)
+        self.not_q = re.compile(f"{first}(?:{alts})" if alts else "(?!)")
+        self.before_lengths = sorted({len(w) for w in data.approx_before}, reverse=True)
+        self.mults = {m: Decimal(v) for m, v in data.multipliers.items()}
+        self.units = data.units
+        self.factors = {u: Decimal(i.factor) for u, i in data.units.items()}
+        self.widen = Decimal(data.approx_widen)
+
+
+_PATTERNS: dict[int, tuple[ArithmeticData, _Patterns]] = {}
+
+
+def _patterns(data: ArithmeticData) -> _Patterns:
+    hit = _PATTERNS.get(id(data))
+    if hit is None or hit[0] is not data:
+        if len(_PATTERNS) > 16:
+            _PATTERNS.clear()
+        hit = _PATTERNS[id(data)] = (data, _Patterns(data))
+    return hit[1]
+
+
+def _covered(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect_left(starts, pos + 1) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _interval(value: Decimal, decimals: int, step_scale: Decimal, exact: bool) -> tuple[Decimal, Decimal]:
+    if exact:
+        return value, value
+    half = Decimal(5).scaleb(-decimals - 1) * step_scale
+    return value - half, value + half
+
+
+def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Quantity]:
+    text = block.text
+    if not text or not _HAS_NUMBER.search(text):
+        return []
+    spans = _merge([m.span() for m in pat.not_q.finditer(text) if m.end() > m.start()])
+    starts = [s for s, _ in spans]
+    hm = _HEADING_NUM.match(text)
+    heading_end = hm.end(1) if hm else -1
+    out: list[Quantity] = []
+    n_lost = len(facts.lost_points)
+    for m in _LOST_POINT.finditer(text):
+        if not _covered(spans, starts, m.start()):
+            facts.lost_points.append((block, m.start(), m.end(), m.group(0)))
+            facts.unparsed.append((block, m.start(), m.end(), "lost-point"))
+    for m in _PLACEHOLDER_NUM.finditer(text):
+        facts.unparsed.append((block, m.start(), m.end(), "placeholder"))
+    lost = [(s, e) for b, s, e, _ in facts.lost_points[n_lost:]]
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = pat.token.search(text, pos)
+        if not m:
+            break
+        pos = m.end()
+        s = m.start()
+        if s < heading_end or (spans and _covered(spans, starts, s)):
+            continue
+        if s > 0 and (text[s - 1].isdigit() or text[s - 1] == "." or text[s - 1] in _X):
+            continue  # the tail of a number or of a placeholder (xx0.9%)
+        if lost and any(ls <= s < le for ls, le in lost):
+            continue
+        q = _quantity(block, text, m, pat, facts)
+        if q is None:
+            continue
+        # a range: 3至5个, 63%~68%, 5000万元至1亿元
+        r = pat.range_sep.match(text, q.end)
+        if r and r.end() > r.start():
+            m2 = pat.token.match(text, r.end())
+            if m2 and (m2.group("ar") or m2.group("cn")) and not _covered(spans, starts, m2.start()):
+                q2 = _quantity(block, text, m2, pat, facts)
+                if q2 is not None and (not q.unit or q.family == q2.family):
+                    q = _range(q, q2, text, pat)
+                    pos = q.end
+        out.append(q)
+    return out
+
+
+def _quantity(block: Block, text: str, m: re.Match[str], pat: _Patterns, facts: QuantityFacts) -> Quantity | None:
+    ar, cn = m.group("ar"), m.group("cn")
+    mult_s = (m.group("mult") or "").lstrip("个")  # 4.9个亿 = 4.9亿
+    unit = m.group("unit") or ""
+    pct = bool(m.group("pct"))
+    if cn:
+        if not any(c in "零〇一二两三四五六七八九" for c in cn) and not (cn[0] in "十百千" and len(cn) > 1 or cn == "十"):
+            return None  # 万亩, 千亩, 百亿: a scale word, not a number
+        if not (unit or pct or mult_s):
+            return None  # a Chinese numeral counts only before a unit or measure word
+        if cn_to_int(cn) is None:
+            facts.unparsed.append((block, m.start(), m.end(), "numeral"))
+            return None
+        number = cn
+        decimals = 0
+    else:
+        number = ar
+        dot = ar.find(".")
+        decimals = len(ar) - dot - 1 if dot >= 0 else 0
+    if pct:
+        unit = "%"
+    end = m.end()
+    # a multiplier without a unit ("4.9个亿", "2.8万") is kept
+    mult = pat.mults.get(mult_s, _ONE) if mult_s else _ONE
+    info = pat.units.get(unit) if unit else None
+    discrete = bool(info and info.discrete)
+    # a count printed as an integer without multiplier is exact, and so is a Chinese numeral
+    exact = bool(cn) or (discrete and decimals == 0 and not mult_s)
+    after = m.group("after")
+    kind = pat.data.approx_after.get(after) if after else None
+    if m.group("mid") or m.group("mid2"):
+        kind = "min"
+    if kind is None:
+        st = m.start()
+        for n in pat.before_lengths:
+            kind = pat.data.approx_before.get(text[st - n : st]) if st >= n else None
+            if kind:
+                break
+    return Quantity(
+        block,
+        m.start(),
+        end,
+        text[m.start() : end],
+        number,
+        unit=unit,
+        family=info.family if info else None,
+        decimals=decimals,
+        approx=kind,
+        chinese=bool(cn),
+        mult=mult,
+        factor=pat.factors.get(unit, _ONE) if unit else _ONE,
+        exact=exact,
+        widen=pat.widen,
+    )
+
+
+def _approx(kind: str, lo: Decimal | None, hi: Decimal | None, widen: Decimal):
+    if kind == "min":
+        return lo, None
+    if kind == "max":
+        return ZERO, hi
+    if kind == "about":
+        return (lo * (1 - widen) if lo is not None else None), (hi * (1 + widen) if hi is not None else None)
+    return lo, hi
+
+
+def _range(q1: Quantity, q2: Quantity, text: str, pat: _Patterns) -> Quantity:
+    lo = q1.lo
+    if not q1.unit and q1.multiplier == 1 and q2.unit:
+        # 3至5个, 3至5万元: the first number takes the second's unit and multiplier
+        scale = q2.scale
+        discrete = pat.units[q2.unit].discrete and q2.multiplier == 1 and q1.decimals == 0
+        lo, _ = _interval(_num_value(q1.number) * scale, q1.decimals, scale, discrete)
+    q = Quantity(
+        q1.block,
+        q1.start,
+        q2.end,
+        text[q1.start : q2.end],
+        q2.number,
+        unit=q2.unit,
+        family=q2.family,
+        decimals=q2.decimals,
+        approx="range",
+        chinese=q2.chinese,
+        mult=q2.multiplier,
+        factor=q2._factor,
+    )
+    q._set(q2.value, lo if lo is not None and (q2.lo is None or lo <= q2.lo) else q2.lo, q2.hi)
+    return q
+
+
+def extract_quantities(document: Document, data: ArithmeticData) -> QuantityFacts:
+    pat = _patterns(data)
+    facts = QuantityFacts()
+    for block in document.blocks:
+        qs = extract_block(block, pat, facts)
+        if qs:
+            facts.by_block[block.index] = qs
+            facts.quantities.extend(qs)
+    return facts
+
+
+class QuantityIndex:
+    """``facts.quantities``: the quantities of one document, computed once per ruleset data."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self._cache: dict[int, tuple[ArithmeticData, QuantityFacts]] = {}
+
+    def of(self, data: ArithmeticData) -> QuantityFacts:
+        hit = self._cache.get(id(data))
+        if hit is None or hit[0] is not data:
+            hit = (data, extract_quantities(self.document, data))
+            self._cache[id(data)] = hit
+        return hit[1]
