@@ -369,3 +369,19 @@ def test_source_window_keeps_caret_under_span(text, start, length, width):
             assert rest.startswith(segments[start])
     else:
         assert offset == cell_len(shown)
+
+
+def test_summary_and_statistics_show_arithmetic_coverage():
+    from collections import Counter
+
+    from reportlint.output.statistics import relation_statistics
+
+    res = FileResult(path="a.txt", stats=Counter({"relations": 5, "relations.rate": 3, "relations.share": 2, "unparsed": 1}))
+    assert summary_line([res], "zh").endswith("；核验数字关系 5 处，无法解析 1 处")
+    assert summary_line([res], "en").endswith("; 5 numeric relations verified, 1 number-like spans not parsed")
+    assert relation_statistics([res]) == [
+        {"relation": "rate", "count": 3},
+        {"relation": "share", "count": 2},
+        {"relation": "unparsed", "count": 1},
+    ]
+    assert "核验" not in summary_line([FileResult(path="b.txt")], "zh")

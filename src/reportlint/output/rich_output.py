@@ -187,6 +187,9 @@ def summary_line(results: list[FileResult], lang: str = "zh") -> str:
     findings = [f for r in results if r.error is None for f in r.findings]
     unreadable = sum(1 for r in results if r.error is not None)
     suppressed = sum(r.suppressed for r in results if r.error is None)
+    # coverage of the arithmetic checks, so that a silent pass is visible (Context.stats)
+    relations = sum(r.stats.get("relations", 0) for r in results if r.error is None)
+    unparsed = sum(r.stats.get("unparsed", 0) for r in results if r.error is None)
     counts = {sev: sum(1 for f in findings if f.severity is sev) for sev in Severity}
     errors, warnings, infos = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
     if lang == "en":
@@ -202,6 +205,8 @@ def summary_line(results: list[FileResult], lang: str = "zh") -> str:
             text += f", {unreadable} {'file' if unreadable == 1 else 'files'} could not be read"
         if suppressed:
             text += f", {suppressed} suppressed by inline directives"
+        if relations or unparsed:
+            text += f"; {_plural(relations, 'numeric relation', 'numeric relations')} verified, {unparsed} number-like spans not parsed"
         return text
     text = f"共检查 {len(results)} 个文件："
     if findings:
@@ -212,6 +217,8 @@ def summary_line(results: list[FileResult], lang: str = "zh") -> str:
         text += f"，{unreadable} 个文件无法读取"
     if suppressed:
         text += f"，已按行内指令忽略 {suppressed} 个"
+    if relations or unparsed:
+        text += f"；核验数字关系 {relations} 处，无法解析 {unparsed} 处"
     return text
 
 
