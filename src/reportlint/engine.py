@@ -40,7 +40,7 @@ def analyse(doc: Document, settings: Settings) -> tuple[Outline, Facts, Ruleset,
     else:
         kind = detect_kind(outline.title_text)
         ruleset = load_ruleset(kind, settings.extend_ruleset)
-    return outline, extract_facts(doc, outline, kind), ruleset, kind
+    return outline, extract_facts(doc, outline, kind, ruleset), ruleset, kind
 
 
 def lint_document(doc: Document, settings: Settings) -> FileResult:

@@ -8,21 +8,27 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from typing import TYPE_CHECKING
+
 from reportlint.document import Document
-from reportlint.facts.quantities import QuantityIndex
 from reportlint.facts.periods import PeriodFacts, extract_periods
 from reportlint.facts.report import ReportInfo, report_info
-from reportlint.facts.sentences import SentenceIndex
 from reportlint.outline import Outline
+
+if TYPE_CHECKING:
+    from reportlint.facts.quantities import QuantityFacts
+    from reportlint.facts.sentences import Sentence
+    from reportlint.rulesets import Ruleset
 
 __all__ = ["Facts", "ReportInfo", "extract_facts", "report_info"]
 
 
 class Facts:
-    def __init__(self, document: Document, outline: Outline, kind: str):
+    def __init__(self, document: Document, outline: Outline, kind: str, ruleset: Ruleset):
         self.document = document
         self.outline = outline
         self.kind = kind
+        self.ruleset = ruleset  # the data some facts are extracted with (units, multipliers …)
 
     @cached_property
     def report(self) -> ReportInfo:
@@ -35,15 +41,19 @@ class Facts:
         return extract_periods(self.outline)
 
     @cached_property
-    def quantities(self) -> QuantityIndex:
-        """Numbers with unit and interval (``.of(ruleset.arithmetic)``; A rules)."""
-        return QuantityIndex(self.document)
+    def quantities(self) -> QuantityFacts:
+        """Numbers with unit and interval, per block (A rules)."""
+        from reportlint.facts.quantities import extract_quantities
+
+        return extract_quantities(self.document, self.ruleset.arithmetic)
 
     @cached_property
-    def sentences(self) -> SentenceIndex:
-        """Sentences and clauses with their quantities (``.of(ruleset.arithmetic)``; A rules)."""
-        return SentenceIndex(self.document, self.quantities)
+    def sentences(self) -> list[Sentence]:
+        """Sentences and clauses that hold quantities, with those quantities (A rules)."""
+        from reportlint.facts.sentences import document_sentences
+
+        return document_sentences(self.document, self.quantities)
 
 
-def extract_facts(document: Document, outline: Outline, kind: str) -> Facts:
-    return Facts(document, outline, kind)
+def extract_facts(document: Document, outline: Outline, kind: str, ruleset: Ruleset) -> Facts:
+    return Facts(document, outline, kind, ruleset)

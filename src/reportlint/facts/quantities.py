@@ -12,8 +12,8 @@ Numbers that are parts of names, dates or codes (``S205省道``, ``10千伏``, `
 ``not_quantities`` patterns say which. Number-like spans that cannot be read (``xx.x%``, a lost
 decimal point ``5 9亿元``) are kept as ``unparsed``.
 
-The facts object is built per document; the ruleset's ``[arithmetic]`` data is passed when the
-quantities are first asked for (``QuantityIndex.of``) and the result is cached for that data.
+``Facts.quantities`` extracts them once per document, with the ``[arithmetic]`` data of the
+document's ruleset, on first use.
 """
 
 from __future__ import annotations
@@ -384,18 +384,3 @@ def extract_quantities(document: Document, data: ArithmeticData) -> QuantityFact
             facts.by_block[block.index] = qs
             facts.quantities.extend(qs)
     return facts
-
-
-class QuantityIndex:
-    """``facts.quantities``: the quantities of one document, computed once per ruleset data."""
-
-    def __init__(self, document: Document):
-        self.document = document
-        self._cache: dict[int, tuple[ArithmeticData, QuantityFacts]] = {}
-
-    def of(self, data: ArithmeticData) -> QuantityFacts:
-        hit = self._cache.get(id(data))
-        if hit is None or hit[0] is not data:
-            hit = (data, extract_quantities(self.document, data))
-            self._cache[id(data)] = hit
-        return hit[1]

@@ -10,9 +10,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from reportlint.data.arithmetic import ArithmeticData
 from reportlint.document import Block, Document
-from reportlint.facts.quantities import Quantity, QuantityIndex
+from reportlint.facts.quantities import Quantity, QuantityFacts
 
 _SENTENCE_END = re.compile(r"[。！？；!?;…]+|\.(?!\d)|(?<!\d)\.")
 _CLAUSE_END = re.compile(r"[，,：:]")
@@ -81,23 +80,11 @@ def split_block(block: Block, quantities: list[Quantity]) -> list[Sentence]:
     return out
 
 
-class SentenceIndex:
-    """``facts.sentences``: the sentences of one document (with quantities), per ruleset data."""
-
-    def __init__(self, document: Document, quantities: QuantityIndex):
-        self.document = document
-        self.quantities = quantities
-        self._cache: dict[int, tuple[ArithmeticData, list[Sentence]]] = {}
-
-    def of(self, data: ArithmeticData) -> list[Sentence]:
-        hit = self._cache.get(id(data))
-        if hit is None or hit[0] is not data:
-            qf = self.quantities.of(data)
-            sentences: list[Sentence] = []
-            for block in self.document.blocks:
-                qs = qf.by_block.get(block.index, [])
-                if qs:
-                    sentences.extend(split_block(block, qs))
-            hit = (data, sentences)
-            self._cache[id(data)] = hit
-        return hit[1]
+def document_sentences(document: Document, qf: QuantityFacts) -> list[Sentence]:
+    """The sentences of the blocks that hold quantities, in document order."""
+    sentences: list[Sentence] = []
+    for block in document.blocks:
+        qs = qf.by_block.get(block.index)
+        if qs:
+            sentences.extend(split_block(block, qs))
+    return sentences

@@ -26,7 +26,7 @@ def data(ctx: Context) -> ArithmeticData:
 
 def quantity_facts(ctx: Context) -> QuantityFacts:
     """The document's quantities; the first A rule to ask adds the unparsed spans to the stats."""
-    qf = ctx.facts.quantities.of(ctx.ruleset.arithmetic)
+    qf = ctx.facts.quantities
     if qf.counted_in is not ctx.stats:
         qf.counted_in = ctx.stats
         ctx.stats["unparsed"] += len(qf.unparsed)
@@ -36,7 +36,7 @@ def quantity_facts(ctx: Context) -> QuantityFacts:
 
 def sentences(ctx: Context) -> list[Sentence]:
     quantity_facts(ctx)
-    return ctx.facts.sentences.of(ctx.ruleset.arithmetic)
+    return ctx.facts.sentences
 
 
 def checked(ctx: Context, kind: str) -> None:
