@@ -75,9 +75,18 @@ def test_seed_000_is_one_finding_per_paragraph():
     assert max(lines.values()) == 1 and len(lines) >= 10
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "examples").iterdir()) + sorted((ROOT / "tests" / "fixtures").glob("*.txt")), ids=lambda p: p.name)
-def test_examples_and_fixtures_are_clean(path):
+CLEAN_DOCUMENTS = [ROOT / "examples" / "2025年工作总结.docx", *sorted((ROOT / "tests" / "fixtures").glob("*.txt"))]
+FAULTY_EXAMPLE = ROOT / "examples" / "青山镇2025年工作总结及2026年工作计划.txt"  # the README's demo, faulty on purpose
+
+
+@pytest.mark.parametrize("path", CLEAN_DOCUMENTS, ids=lambda p: p.name)
+def test_clean_example_and_fixtures_have_no_t_finding(path):
     assert lint_path(str(path), T_ONLY).findings == []
+
+
+def test_faulty_example_has_exactly_its_planted_t_errors():
+    found = [(f.line, f.code, f.block.text[f.start : f.end]) for f in lint_path(str(FAULTY_EXAMPLE), T_ONLY).findings]
+    assert found == [(9, "T504", "于此同时"), (21, "T503", "的的")]
 
 
 def test_rule_examples():
