@@ -283,11 +283,17 @@ def annotate_result(result: FileResult, lang: str = "zh", target: str | Path | N
         raise AnnotateError("生成批注需要 python-docx 1.2 或更新版本（pip install -U python-docx）",
                             "annotating needs python-docx 1.2 or later (pip install -U python-docx)")
     if result.document.format == "docx":
-        data, n = annotate_docx(Path(result.path).read_bytes(), result.findings, lang)
+        try:
+            source = Path(result.path).read_bytes()
+        except OSError as exc:
+            raise AnnotateError(f"{result.path}：无法重新读取（{exc.strerror or exc}）", f"{result.path}: cannot read it again ({exc.strerror or exc})") from None
+        data, n = annotate_docx(source, result.findings, lang)
     else:
         data, n = annotate_text(result, lang)
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise AnnotateError(f"{out}：无法写入（{exc.strerror or exc}）", f"{out}: cannot write ({exc.strerror or exc})") from None
+    from reportlint.fix import FixError, atomic_write
+
+    try:  # atomic: a crash mid-write never leaves a half-written .reportlint.docx
+        atomic_write(str(out), data)
+    except FixError as exc:
+        raise AnnotateError(exc.zh, exc.en) from None
     return out, n

@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--write-baseline", default=None, metavar="FILE", help="把当前全部问题写入基线文件")
     c.add_argument("--previous", default=None, metavar="FILE", help="上期报告：查找照搬的段落和未回顾的计划（默认在同一文件夹中自动查找）")
     c.add_argument("--annotate", action="store_true", help="另存一份带 Word 批注的 .docx（报告.reportlint.docx），不改原文件")
+    # limits (issue 7): sizes such as 50MB, 200MB; 0 = no limit
+    c.add_argument("--max-input-size", type=_size_arg, default=None, metavar="SIZE", help="超过此大小的输入不检查（默认 50MB；0 = 不限）")
+    c.add_argument("--max-docx-size", type=_size_arg, default=None, metavar="SIZE", help=".docx 解压后声明大小的上限，防压缩炸弹（默认 200MB）")
 
     sub.add_parser(
         "annotate",
@@ -94,7 +97,18 @@ def build_parser() -> argparse.ArgumentParser:
     o.add_argument("path")
     o.add_argument("--lang", choices=("zh", "en"), default="zh")
     o.add_argument("--encoding", default=None)
+    o.add_argument("--max-input-size", type=_size_arg, default=None, metavar="SIZE")
+    o.add_argument("--max-docx-size", type=_size_arg, default=None, metavar="SIZE")
     return p
+
+
+def _size_arg(value: str) -> int:
+    from reportlint.config import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 # ----------------------------------------------------------------------------------- discovery
@@ -120,6 +134,8 @@ def _overrides(args) -> dict:
         "extend_ruleset": tuple(str(Path(x).resolve()) for x in args.extend_ruleset) if args.extend_ruleset else None,
         "fail_on": Severity(args.fail_on) if args.fail_on else None,
         "lang": args.lang,
+        "max_input_size": getattr(args, "max_input_size", None),
+        "max_docx_size": getattr(args, "max_docx_size", None),
     }
     return out
 
@@ -179,9 +195,13 @@ def cmd_check(args) -> int:
     for res in results:
         if res.error is not None:
             errors.append(res.error.message(lang))
+        elif res.document is not None and not any(b.text.strip() for b in res.document.blocks):
+            print(_t(lang, f"{res.path}：文件为空（没有文字），没有可检查的内容", f"{res.path}: the file is empty (no text); nothing to check"), file=sys.stderr)
     _cross_check(args, tasks, results, lang, errors)
+    from reportlint.output import terminal_safe
+
     for e in errors:
-        print(e, file=sys.stderr)
+        print(terminal_safe(e), file=sys.stderr)  # a file name may hold control characters
     if args.diff:  # like ruff: the diff is the output; 1 when something would change
         return EXIT_ERROR if errors else (EXIT_FINDINGS if getattr(args, "fix_changes", 0) else EXIT_OK)
     _apply_baseline(args, results, lang)
@@ -319,7 +339,7 @@ def cmd_outline(args) -> int:
     from reportlint.readers import read_path
 
     try:
-        doc = read_path(args.path, encoding=args.encoding)
+        doc = read_path(args.path, encoding=args.encoding, max_size=args.max_input_size, max_docx_size=args.max_docx_size)
     except ReadError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_ERROR
@@ -333,7 +353,21 @@ def cmd_outline(args) -> int:
 # ------------------------------------------------------------------------------------------ main
 
 
+def _tolerant_streams() -> None:
+    """On a console that is not UTF-8 (a GBK console, PYTHONIOENCODING=ascii), a character it cannot
+    show — an emoji or a rare character quoted from the document — becomes ``?`` instead of an
+    UnicodeEncodeError that would lose the whole output."""
+    for stream in (sys.stdout, sys.stderr):
+        enc = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if enc and not enc.startswith("utf") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (AttributeError, ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "annotate":  # ``annotate PATH...`` is ``check --annotate PATH...``

@@ -4,6 +4,7 @@ checked file's folder upward (the nearest wins); command-line flags override it.
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,26 @@ class ConfigError(Exception):
         return f"配置文件 {self.path} 有误：键“{self.key}”：{self.problem}"
 
 
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.IGNORECASE)
+
+
+def parse_size(value) -> int:
+    """A size in bytes from ``52428800``, ``"50MB"``, ``"50M"``, ``"50MiB"``, ``"1.5G"``, ``"200k"``.
+
+    K/M/G are binary (1024-based), with or without a trailing ``B``/``iB``; 0 means "no limit".
+    """
+    if isinstance(value, bool):
+        raise ValueError("expected a size such as 50MB / 应为大小，如 50MB")
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError("a size cannot be negative / 大小不能为负数")
+        return value
+    m = _SIZE.match(str(value))
+    if not m:
+        raise ValueError(f"not a size: {value!r} (use e.g. 50MB, 200MB, 0 for no limit) / 不是有效的大小")
+    return int(float(m.group(1)) * 1024 ** " kmg".index((m.group(2) or " ").lower()))
+
+
 class ConfigFile(BaseModel):
     """Schema of ``[tool.reportlint]`` / reportlint.toml."""
 
@@ -44,6 +65,13 @@ class ConfigFile(BaseModel):
     extend_ruleset: list[str] = Field(default=[], alias="extend-ruleset")
     fail_on: Severity | None = Field(default=None, alias="fail-on")
     lang: str | None = None
+    max_input_size: int | None = Field(default=None, alias="max-input-size")  # bytes or "50MB"; 0: no limit
+    max_docx_size: int | None = Field(default=None, alias="max-docx-size")  # declared unpacked size of a .docx
+
+    @field_validator("max_input_size", "max_docx_size", mode="before")
+    @classmethod
+    def _size(cls, v):
+        return None if v is None else parse_size(v)
 
     @field_validator("select", "ignore")
     @classmethod
@@ -66,6 +94,8 @@ class Settings:
     lang: str = "zh"
     config_path: str | None = None
     root: str | None = None  # folder of the config file: per-file-ignores globs are relative to it
+    max_input_size: int | None = None  # bytes; None: the reader's default (50 MiB), 0: no limit
+    max_docx_size: int | None = None  # declared unpacked bytes of a .docx; None: the reader's default
 
     def is_selected(self, code: str, path: str | None = None) -> bool:
         if self.select is not None and not any(code.startswith(p) for p in self.select):
@@ -146,6 +176,8 @@ def _from_file(cpath: str, cfg: ConfigFile) -> Settings:
         lang=cfg.lang or "zh",
         config_path=cpath,
         root=str(root),
+        max_input_size=cfg.max_input_size,
+        max_docx_size=cfg.max_docx_size,
     )
 
 
@@ -180,4 +212,4 @@ def settings_for(path: str, overrides: dict, use_config: bool = True) -> Setting
     return apply_overrides(base, overrides)
 
 
-__all__ = ["ConfigError", "ConfigFile", "Settings", "apply_overrides", "find_config", "load_config_file", "settings_for"]
+__all__ = ["ConfigError", "ConfigFile", "Settings", "parse_size", "apply_overrides", "find_config", "load_config_file", "settings_for"]

@@ -71,7 +71,12 @@ def lint_document(doc: Document, settings: Settings) -> FileResult:
 
 def lint_path(path: str, settings: Settings, encoding: str | None = None) -> FileResult:
     try:
-        doc = read_path(path, encoding=encoding)
+        doc = read_path(
+            path,
+            encoding=encoding,
+            max_size=getattr(settings, "max_input_size", None),
+            max_docx_size=getattr(settings, "max_docx_size", None),
+        )
     except ReadError as exc:
         return FileResult(path=path, error=exc)
     return lint_document(doc, settings)

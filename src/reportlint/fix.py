@@ -352,8 +352,17 @@ def atomic_write(path: str, data: bytes, *, expect: bytes | None = None, origina
                 f"{check}：读取后文件已被修改，未写入修复结果（请重新运行）",
                 f"{check}: the file changed on disk since it was read; the fixes were not written (run again)",
             )
+    try:
+        read_only = os.path.exists(path) and not os.stat(path).st_mode & 0o222
+    except OSError:
+        read_only = False
+    if read_only:  # even root, who may replace it: the owner marked it not to be changed
+        raise FixError(f"{path}：文件是只读的，未写入（原文件未改动）", f"{path}: the file is read-only; nothing was written (the original is unchanged)")
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # a read-only or vanished folder
+        raise FixError(f"{path}：无法写入（{exc.strerror or exc}），原文件未改动", f"{path}: cannot write ({exc.strerror or exc}); the original is unchanged") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -17,6 +17,7 @@ from lark.lexer import Lexer
 
 from reportlint.document import Block, BlockKind, Document
 from reportlint.numerals import parse_number
+from reportlint.prefilter import compiled
 from reportlint.resources import read_text
 from reportlint.rulesets import OutlineWords
 
@@ -237,7 +238,7 @@ def _is_title(text: str, words: OutlineWords) -> bool:
     t = text.strip()
     if not t or len(t) > 80:
         return False
-    if any(re.search(p, t) for p in words.title_exclude):
+    if any(compiled(p).search(t) for p in words.title_exclude):
         return False
     if _SENTENCE_END.search(t.rstrip("。")):
         return False

@@ -59,7 +59,7 @@ def _lint_one(path: str, settings: Settings, encoding: str | None, stdin_format:
 
     if path == "-":
         try:
-            doc = read_path("-", encoding=encoding, stdin_format=stdin_format)
+            doc = read_path("-", encoding=encoding, stdin_format=stdin_format, max_size=getattr(settings, "max_input_size", None))
         except ReadError as exc:
             return FileResult(path="-", error=exc)
         return lint_document(doc, settings)

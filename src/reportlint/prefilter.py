@@ -6,11 +6,17 @@ all. ``trigger(regex)`` derives, from the parsed regex, a set of characters of w
 must contain at least one (``XX镇|xxxx年`` -> ``[Xx]``), and returns a one-character-class regex
 for it; ``search`` with it runs at C speed. It returns None when no small set is implied (the
 caller then always runs the full regex), so the filter can only skip work, never a match.
+
+``required_literals(regex)`` derives, in the same way, a few strings of which every match contains
+one (``原创力文档|道客巴巴`` -> both names; ``(?:参保|参合)率`` -> 参保率, 参合率), and ``Gate`` applies
+both to a list of regexes at once: which of them can match this block at all. ``compiled(regex)``
+is ``re.compile`` with a cache large enough for every ruleset regex.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 try:  # Python 3.11+
@@ -70,16 +76,299 @@ def _sequence(seq) -> set[str] | None:
     return best
 
 
-@lru_cache(maxsize=1024)
-def trigger(regex: str) -> re.Pattern[str] | None:
-    """A regex matching one character that every match of ``regex`` contains, or None."""
+@lru_cache(maxsize=4096)
+def compiled(regex: str) -> re.Pattern[str]:
+    """``re.compile`` with a cache of its own: the shipped rulesets hold more distinct regexes than
+    ``re``'s internal cache (512 entries, first-in first-out), so relying on that cache recompiles
+    every ruleset regex for every document."""
+    return re.compile(regex)
+
+
+# a regex that is a literal string (no metacharacter, escape or space): it matches exactly itself
+PLAIN = _PLAIN = re.compile(r"[^\\.^$*+?{}\[\]|()#\s]+")
+
+
+@lru_cache(maxsize=4096)
+def _parsed(regex: str):
+    """The parsed form of ``regex`` (shared by the pre-filters derived from it), or None."""
     try:
-        parsed = _p.parse(regex)
-    except Exception:  # noqa: BLE001 - an unparsable regex simply gets no pre-filter
+        return _p.parse(regex)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+@lru_cache(maxsize=4096)
+def trigger_chars(regex: str) -> frozenset[str] | None:
+    """A set of characters of which every match of ``regex`` contains one, or None."""
+    if _PLAIN.fullmatch(regex):  # a literal word (most confusables): its first character
+        return frozenset(regex[0])
+    parsed = _parsed(regex)
+    if parsed is None:  # an unparsable regex simply gets no pre-filter
         return None
     chars = _sequence(parsed)
     if not chars:
         return None
     if parsed.state.flags & re.IGNORECASE or "(?i" in regex:
+        if any(ord(c) > 0xFFFF for c in chars):
+            return None
         chars = chars | {c.swapcase() for c in chars} | {c.upper() for c in chars} | {c.lower() for c in chars}
+        if all(c.isascii() for c in chars):  # the non-ASCII characters folding onto ASCII letters
+            chars |= {x for c in chars for x in _ASCII_FOLDS.get(c.lower(), "")}
+        else:
+            chars = _case_variants(chars)
+    return frozenset(chars)
+
+
+# ASCII letter -> the non-ASCII characters re.IGNORECASE matches with it: KELVIN SIGN, dotted and
+# dotless I, long s (``_case_variants`` computes this for any character; a test checks the table)
+_ASCII_FOLDS = {"k": "\u212a", "i": "\u0130\u0131", "s": "\u017f"}
+
+
+@lru_cache(maxsize=1)
+def _inverse_lower() -> dict[int, tuple[int, ...]]:
+    """BMP code points by the simple lowercase ``re`` folds them to (``K`` KELVIN SIGN -> k)."""
+    from _sre import unicode_tolower
+
+    inv: dict[int, list[int]] = {}
+    for cp in range(0x10000):
+        low = unicode_tolower(cp)
+        if low != cp:
+            inv.setdefault(low, []).append(cp)
+    return {k: tuple(v) for k, v in inv.items()}
+
+
+def _case_variants(chars: set[str]) -> set[str]:
+    """Every character ``re.IGNORECASE`` lets match one of ``chars``."""
+    from _sre import unicode_tolower
+
+    try:
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - before Python 3.11
+        _EXTRA_CASES = {}
+    import unicodedata
+
+    # a character is the simple lowercase (or an extra case) of another only in these categories:
+    # the others (CJK, digits, punctuation) match themselves alone and need no table
+    cased = {c for c in chars if unicode_tolower(ord(c)) != ord(c) or unicodedata.category(c) in ("Ll", "Nl", "So", "Mn")}
+    if not cased:
+        return set(chars)
+    inv = _inverse_lower()
+    lows = {unicode_tolower(ord(c)) for c in cased}
+    for low in list(lows):
+        lows.update(_EXTRA_CASES.get(low, ()))
+    out = set(chars)
+    for low in lows:
+        out.add(chr(low))
+        out.update(chr(cp) for cp in inv.get(low, ()))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def trigger(regex: str) -> re.Pattern[str] | None:
+    """A regex matching one character that every match of ``regex`` contains, or None."""
+    chars = trigger_chars(regex)
+    if chars is None:
+        return None
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+_MAX_LITERALS = 64
+
+
+def _lit_item(op, av) -> set[str] | None:
+    if op is _c.LITERAL:
+        return {chr(av)}
+    if op is _c.IN:
+        return _in_set(av)
+    if op is _c.SUBPATTERN:
+        add_flags = av[1] if len(av) == 4 else 0
+        if add_flags & re.IGNORECASE:
+            return _ascii_only(_lit_sequence(av[-1]))
+        return _lit_sequence(av[-1])
+    if op in _REPEATS:
+        lo, _hi, sub = av
+        return _lit_sequence(sub) if lo >= 1 else None
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            s = _lit_sequence(branch)
+            if s is None:
+                return None
+            union |= s
+        return union if len(union) <= _MAX_LITERALS else None
+    if getattr(_c, "ATOMIC_GROUP", None) is op:
+        return _lit_sequence(av)
+    return None
+
+
+def _lit_better(a: set[str], b: set[str] | None) -> bool:
+    """Is ``a`` a more selective requirement than ``b``: longer shortest string, then fewer strings."""
+    if b is None:
+        return True
+    return (min(map(len, a)), -len(a)) > (min(map(len, b)), -len(b))
+
+
+def _ascii_only(strings: set[str] | None) -> set[str] | None:
+    """Case-insensitive strings are usable (compared lowercased) only when they are ASCII."""
+    if strings is None or not all(x.isascii() for x in strings):
+        return None
+    return {x.lower() for x in strings}
+
+
+def _exact(op, av) -> set[str] | None:
+    """All the strings an item matches, when they are few (``参(?:保|合)`` -> 参保, 参合)."""
+    if op is _c.LITERAL:
+        return {chr(av)}
+    if op is _c.IN:
+        return _in_set(av)
+    if op is _c.SUBPATTERN:
+        add_flags = av[1] if len(av) == 4 else 0
+        if add_flags & re.IGNORECASE:
+            return _ascii_only(_exact_sequence(av[-1]))
+        return _exact_sequence(av[-1])
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            s = _exact_sequence(branch)
+            if s is None:
+                return None
+            union |= s
+        return union if len(union) <= _MAX_LITERALS else None
+    return None
+
+
+def _exact_sequence(seq) -> set[str] | None:
+    out = {""}
+    for op, av in seq:
+        e = _exact(op, av)
+        if e is None or len(out) * len(e) > _MAX_LITERALS:
+            return None
+        out = {x + y for x in out for y in e}
+    return out
+
+
+def _lit_sequence(seq) -> set[str] | None:
+    """Strings of which every match of the sequence contains one: the most selective of the runs
+    of consecutive exact items (their concatenations) and of the other items' requirements."""
+    best: set[str] | None = None
+
+    def consider(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and "" not in cand and len(cand) <= _MAX_LITERALS and _lit_better(cand, best):
+            best = cand
+
+    run = {""}
+    for op, av in list(seq) + [(None, None)]:
+        e = _exact(op, av) if op is not None else None
+        if e is not None:
+            if len(run) * len(e) <= _MAX_LITERALS:
+                run = {x + y for x in run for y in e}
+            else:
+                consider(run)
+                run = set(e)
+            continue
+        consider(run)
+        run = {""}
+        if op is not None:
+            consider(_lit_item(op, av))
+    return best
+
+
+@lru_cache(maxsize=4096)
+def required_literals(regex: str) -> frozenset[str] | None:
+    """Lowercased strings of which every match of ``regex``, lowercased, contains one
+    (``原创力文档|道客巴巴`` -> both names), or None; test them with ``literal_in``."""
+    if _PLAIN.fullmatch(regex):
+        return frozenset({regex.lower()}) if len(regex) > 1 else None
+    parsed = _parsed(regex)
+    if parsed is None:
+        return None
+    if parsed.state.flags & re.VERBOSE:
+        return None
+    lits = _lit_sequence(parsed)
+    if parsed.state.flags & re.IGNORECASE:
+        lits = _ascii_only(lits)
+    if not lits or min(map(len, lits)) < 2:
+        return None
+    return frozenset(x.lower() for x in lits)
+
+
+# the only characters outside ASCII that re.IGNORECASE folds onto ASCII letters (KELVIN SIGN,
+# dotted and dotless I, long s): a text holding one gets no literal pre-filter
+_FOLDS_TO_ASCII = frozenset("\u212a\u0130\u0131\u017f")
+
+
+def folded(text: str) -> str | None:
+    """``text`` lowercased, for ``required_literals``; None when the test would not be sound."""
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return None
+    return text.lower()
+
+
+_CHARS: dict[str, frozenset[str]] = {}
+_CHARS_BUDGET = 1_000_000  # characters of text the cache may keep alive
+_chars_held = 0
+
+
+def chars_of(text: str) -> frozenset[str]:
+    """The set of characters of ``text``, shared by the gates a block passes through (each rule
+    walks the blocks again). The cache keeps at most ``_CHARS_BUDGET`` characters of text alive."""
+    global _chars_held
+    got = _CHARS.get(text)
+    if got is None:
+        got = frozenset(text)
+        if len(text) > _CHARS_BUDGET // 4:
+            return got  # a huge block: not worth holding on to
+        if _chars_held + len(text) > _CHARS_BUDGET:
+            _CHARS.clear()
+            _chars_held = 0
+        _CHARS[text] = got
+        _chars_held += len(text)
+    return got
+
+
+def _contains(strings: frozenset[str]):
+    """A test ``f(text) -> bool``: does ``text`` contain one of ``strings``."""
+    if len(strings) == 1:
+        (only,) = strings
+        return lambda text: only in text
+    rx = re.compile("|".join(re.escape(x) for x in sorted(strings, key=lambda x: (-len(x), x))))
+    return lambda text: rx.search(text) is not None
+
+
+class Gate:
+    """Which of many regexes can match a text, decided from the text's characters alone.
+
+    ``candidates(text)`` returns, in their original order, the indices of the regexes whose
+    trigger set shares a character with ``text`` (and of those without a trigger set): one
+    ``set(text)`` instead of one search per regex. It can only skip work, never a match.
+    """
+
+    def __init__(self, regexes):
+        self._always: list[int] = []
+        self._by_char: dict[str, list[int]] = {}
+        self._literals: dict[int, Callable[[str], bool]] = {}  # index -> does a text hold a required string
+        for i, rx in enumerate(regexes):
+            lits = required_literals(rx)
+            if lits is not None:
+                self._literals[i] = _contains(lits)
+            chars = trigger_chars(rx)
+            if chars is None:
+                self._always.append(i)
+            else:
+                for c in chars:
+                    self._by_char.setdefault(c, []).append(i)
+        self._keys = frozenset(self._by_char)
+
+    def candidates(self, text: str) -> list[int]:
+        hit = self._keys.intersection(chars_of(text))
+        if not hit:
+            return self._always
+        out = set(self._always)
+        for c in hit:
+            out.update(self._by_char[c])
+        lits = self._literals
+        low = folded(text) if lits else None
+        if low is None:
+            return sorted(out)
+        return sorted(i for i in out if i not in lits or lits[i](low))

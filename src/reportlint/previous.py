@@ -137,7 +137,13 @@ def _read(path: str, settings: Settings | None, encoding: str | None) -> _Analys
     from reportlint.readers import read_path
 
     try:
-        return _analyse(read_path(path, encoding=encoding), settings)
+        doc = read_path(
+            path,
+            encoding=encoding,
+            max_size=getattr(settings, "max_input_size", None),
+            max_docx_size=getattr(settings, "max_docx_size", None),
+        )
+        return _analyse(doc, settings)
     except ReadError:
         return None
 
@@ -281,26 +287,50 @@ def compare(current: _Analysed, previous: _Analysed) -> list[Finding]:
 # ------------------------------------------------------------------------------ pairing and filtering
 
 
+# resolved paths and folder listings for one ``cross_check`` (cleared at its start): without them
+# pairing every report of a folder of n reports resolved n paths and listed the folder n times
+_RESOLVED: dict[str, Path] = {}
+_LISTINGS: dict[Path, list[Path]] = {}
+
+
+def _resolved(path: str) -> Path:
+    got = _RESOLVED.get(path)
+    if got is None:
+        got = _RESOLVED[path] = Path(path).resolve()
+    return got
+
+
+def _listing(folder: Path) -> list[Path]:
+    got = _LISTINGS.get(folder)
+    if got is None:
+        got = _LISTINGS[folder] = sorted(folder.iterdir())
+    return got
+
+
 def _auto_previous(a: _Analysed, pool: dict[str, _Analysed], settings: Settings | None, encoding: str | None) -> _Analysed | None:
     if a.unit is None or a.year is None or a.path == "-":
         return None
-    folder = Path(a.path).resolve().parent
+    folder = _resolved(a.path).parent
     want = a.year - 1
 
     def fits(b: _Analysed | None) -> bool:
         return b is not None and b.unit == a.unit and b.year == want and b.kind == a.kind
 
     for path, b in pool.items():
-        if path != a.path and Path(path).resolve().parent == folder and fits(b):
+        if path != a.path and fits(b) and _resolved(path).parent == folder:
             return b
     from reportlint.walk import wanted_suffixes
 
     suffixes = wanted_suffixes()
-    for sibling in sorted(folder.iterdir()):
+    try:
+        siblings = _listing(folder)
+    except OSError:  # a folder that may be entered but not listed, or gone meanwhile
+        return None
+    for sibling in siblings:
         if str(want) in sibling.name and sibling.suffix.lower() in suffixes and sibling.is_file():
             if sibling.name.startswith(("~$", ".")) or sibling.name.endswith(".reportlint.docx"):
                 continue
-            if any(Path(p).resolve() == sibling for p in pool):
+            if any(_resolved(p) == sibling for p in pool):
                 continue
             b = _read(str(sibling), settings, encoding)
             if fits(b):
@@ -325,6 +355,8 @@ def cross_check(
     ]
     if not wanted:
         return
+    _RESOLVED.clear()
+    _LISTINGS.clear()
     pool: dict[str, _Analysed] = {}
     for r in wanted:
         if r.outline is not None and r.facts is not None:

@@ -22,6 +22,7 @@ from reportlint.data import StrictModel, check_regex
 from reportlint.data.arithmetic import ArithmeticData
 from reportlint.data.calendar import CalendarData
 from reportlint.data.typography import TypographyData
+from reportlint.prefilter import compiled
 from reportlint.resources import resource_dir
 
 try:  # Python 3.11+
@@ -126,17 +127,29 @@ def first_error(exc: ValidationError) -> dict:
 
 def _load_file(path: Path) -> dict:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise RulesetError(str(path), "-", "file not found / 文件不存在") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise RulesetError(str(path), "-", f"not valid TOML: {exc}") from None
+    # shared, never mutated: ``_merge`` copies a table before merging into it and builds new lists
+    return _parse_file(str(path), text)
+
+
+@lru_cache(maxsize=64)
+def _parse_file(path: str, text: str) -> dict:
+    """Parse and validate one ruleset file; cached by its content, so ``base.toml`` is validated
+    once per process however many kinds extend it."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesetError(path, "-", f"not valid TOML: {exc}") from None
     try:
         RulesetFile.model_validate(data)
     except ValidationError as exc:
         err = first_error(exc)
         key = ".".join(str(p) for p in err["loc"]) or "-"
-        raise RulesetError(str(path), key, err["msg"]) from None
+        raise RulesetError(path, key, err["msg"]) from None
     return data
 
 
@@ -199,10 +212,22 @@ def kind_rulesets() -> list[tuple[str, Ruleset]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _kind_detectors() -> list[tuple[str, tuple[re.Pattern[str], ...]]]:
+    """``detect`` of each shipped kind, most specific first: read from the merged files (each
+    validated), without building the whole ``Ruleset`` of every kind just to detect one."""
+    out = []
+    for k in KINDS:
+        merged = _load_chain(k)
+        out.append((k, merged.get("priority") or 0, tuple(compiled(p) for p in merged.get("detect", []))))
+    out.sort(key=lambda kpd: -kpd[1])
+    return [(k, d) for k, _, d in out]
+
+
 def detect_kind(title: str | None) -> str:
     """The kind of report a title names; ``annual`` when nothing more specific matches."""
     if title:
-        for kind, rs in kind_rulesets():
-            if any(re.search(p, title) for p in rs.detect):
+        for kind, detect in _kind_detectors():
+            if any(rx.search(title) for rx in detect):
                 return kind
     return "annual"

@@ -10,6 +10,8 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from reportlint.prefilter import compiled
+
 
 class StrictModel(BaseModel):
     """Base of every ruleset schema: unknown keys are errors, values are immutable."""
@@ -20,7 +22,7 @@ class StrictModel(BaseModel):
 def check_regex(value: str) -> str:
     """A pydantic validator body: the value must be a valid Python regular expression."""
     try:
-        re.compile(value)
+        compiled(value)
     except re.error as exc:
         raise ValueError(f"invalid regular expression {value!r}: {exc}") from exc
     return value

@@ -20,10 +20,13 @@ import re
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from reportlint.prefilter import PLAIN as _PLAIN
+from reportlint.prefilter import compiled
+
 
 def _regex(value: str) -> str:
     try:
-        re.compile(value)
+        compiled(value)
     except re.error as exc:
         raise ValueError(f"invalid regular expression {value!r}: {exc}") from exc
     return value
@@ -50,14 +53,18 @@ class Confusable(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Confusable:
-        _regex(self.regex)
-        rx = re.compile(self.regex)
+        if _PLAIN.fullmatch(self.regex):  # a literal word: a valid regex, searched as a string
+            literal = self.regex
+            search = lambda text: literal in text  # noqa: E731
+        else:
+            _regex(self.regex)
+            search = compiled(self.regex).search
         if self.wrong == self.right:
             raise ValueError(f"confusable {self.wrong!r}: wrong and right are the same")
         sample = self.example if self.example is not None else self.wrong
-        if not rx.search(sample):
+        if not search(sample):
             raise ValueError(f"confusable {self.wrong!r}: its pattern does not match {sample!r}")
-        if rx.search(self.right):
+        if search(self.right):
             raise ValueError(f"confusable {self.wrong!r}: its pattern matches the correct form {self.right!r}")
         return self
 

@@ -261,7 +261,8 @@ def _int(s: str | None) -> int | None:
 def _role(text: str, start: int, end: int, kind: str, begin: int = 0) -> str:
     before = text[max(begin, start - 12) : start]
     after = text[end : end + 24]
-    line_before = text[begin:start]
+    # the line up to the mention, bounded: slicing all of it made a long line quadratic (issue 7)
+    line_before = text[max(begin, start - 256) : start]
     if kind == "year" and _MONTH_AFTER.match(after):
         if _ASOF_BEFORE.search(before):
             return "asof"
@@ -293,7 +294,11 @@ def _role(text: str, start: int, end: int, kind: str, begin: int = 0) -> str:
         if first is None or first.group(0) not in ("计划", "打算", "思路", "谋划", "要点", "安排"):
             return "report"
         return "plain"
-    if _OPENING_PREFIX.match(line_before) and _OPENING_AFTER.match(after):
+    if (
+        _OPENING_PREFIX.match(line_before)
+        and (start - begin <= 256 or text[begin : start - 256].isspace())
+        and _OPENING_AFTER.match(after)
+    ):
         return "opening"
     if _STATEMENT_AFTER.match(after):
         return "statement"

@@ -6,6 +6,7 @@ rules. ``rich`` is imported lazily, by the rich renderer only: concise and json 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, TextIO
 
 from reportlint.document import Block, BlockKind
@@ -14,6 +15,15 @@ if TYPE_CHECKING:  # engine pulls in the whole pipeline; renderers need only its
     from reportlint.engine import FileResult
 
 FORMATS = ("rich", "concise", "json", "json-lines", "sarif", "github")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a terminal or a CI log: control characters quoted from a document or a file name
+    (ESC opens terminal escape sequences that can hide or rewrite output) become U+FFFD.
+    Tab, CR and LF are left to the caller."""
+    return _CONTROL.sub("\ufffd", text)
 
 
 def render(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from reportlint.output import cell_label
+from reportlint.output import cell_label, terminal_safe
 
 if TYPE_CHECKING:
     from reportlint.engine import FileResult
@@ -23,7 +23,7 @@ def format_finding(finding: Finding, lang: str = "zh") -> str:
     where = cell_label(finding.block, lang)
     place = f"[{where}] " if where else ""
     message = _one_line(finding.message(lang))
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {place}{message}"
+    return terminal_safe(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {place}{message}")
 
 
 def render_concise(results: list[FileResult], stream: TextIO, *, lang: str = "zh") -> None:

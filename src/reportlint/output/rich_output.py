@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from reportlint.document import BlockKind
 from reportlint.findings import Severity
-from reportlint.output import location_label
+from reportlint.output import location_label, terminal_safe
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -137,7 +137,7 @@ def _finding_lines(finding: Finding, lang: str, console_width: int, number_width
     head.append(" ")
     head.append(label, style=style)
     head.append(" ")
-    head.append(finding.message(lang))
+    head.append(terminal_safe(finding.message(lang)))
     lines.append(head)
 
     pad = " " * (2 + number_width)
@@ -162,7 +162,7 @@ def _finding_lines(finding: Finding, lang: str, console_width: int, number_width
             hint = Text()
             hint.append(pad + " = ", style="blue")
             hint.append("fix: " if lang == "en" else "建议：", style="bold green")
-            hint.append(fix_message)
+            hint.append(terminal_safe(fix_message))
             lines.append(hint)
     return lines
 
@@ -171,7 +171,7 @@ def _header(result: FileResult, lang: str) -> Text:
     from rich.text import Text
 
     header = Text()
-    header.append(result.path, style="bold")
+    header.append(terminal_safe(result.path), style="bold")
     if result.kind:
         kind = KIND_LABEL["en" if lang == "en" else "zh"].get(result.kind, result.kind)
         header.append(f" ({kind})" if lang == "en" else f"（{kind}）", style="dim")

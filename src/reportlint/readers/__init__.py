@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -35,10 +36,60 @@ def _unsupported(path: str, suffix: str) -> ReadError:
     )
 
 
-def read_path(path: str, encoding: str | None = None, stdin_format: str = "txt") -> Document:
-    """Read one file (or ``-`` for stdin) into a Document; raise ReadError with a clear message."""
+DEFAULT_MAX_INPUT_SIZE = 50 * 1024 * 1024  # bytes; ``max-input-size`` / ``--max-input-size`` (0: no limit)
+
+
+def format_size(n: int) -> str:
+    """``50 MiB``, ``1.5 MiB``, ``200 KiB``, ``12 B``."""
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= size:
+            value = n / size
+            return f"{value:.0f} {unit}" if value == int(value) or value >= 100 else f"{value:.1f} {unit}"
+    return f"{n} B"
+
+
+def _too_large(path: str, size: int | None, limit: int) -> ReadError:
+    got = f"{format_size(size)}，" if size is not None else ""
+    got_en = f"{format_size(size)}, " if size is not None else ""
+    return ReadError(
+        path,
+        f"{path}：文件过大（{got}上限 {format_size(limit)}），未检查；如确需检查，请用 --max-input-size 或配置项 max-input-size 调高上限",
+        f"{path}: file too large ({got_en}limit {format_size(limit)}); not checked — raise the limit with --max-input-size or the max-input-size setting",
+    )
+
+
+def _read_limited(fh, path: str, limit: int) -> bytes:
+    """All of ``fh``, or ReadError when it holds more than ``limit`` bytes (0: no limit)."""
+    if not limit:
+        return fh.read()
+    try:
+        size = os.fstat(fh.fileno()).st_size
+    except (OSError, AttributeError, ValueError):
+        size = 0
+    if size > limit:
+        raise _too_large(path, size, limit)
+    data = fh.read(limit + 1)  # a pipe, or a file that grew since fstat
+    if len(data) > limit:
+        raise _too_large(path, None, limit)
+    return data
+
+
+def read_path(
+    path: str,
+    encoding: str | None = None,
+    stdin_format: str = "txt",
+    *,
+    max_size: int | None = None,
+    max_docx_size: int | None = None,
+) -> Document:
+    """Read one file (or ``-`` for stdin) into a Document; raise ReadError with a clear message.
+
+    ``max_size``: refuse inputs larger than this many bytes (default ``DEFAULT_MAX_INPUT_SIZE``,
+    0 = no limit); ``max_docx_size``: the zip-bomb limit on a .docx's declared unpacked size.
+    """
+    limit = DEFAULT_MAX_INPUT_SIZE if max_size is None else max_size
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = _read_limited(sys.stdin.buffer, "-", limit)
         from reportlint.readers.text import read_text
 
         return read_text(data, "-", stdin_format, encoding)
@@ -46,10 +97,17 @@ def read_path(path: str, encoding: str | None = None, stdin_format: str = "txt")
     if suffix not in SUPPORTED_SUFFIXES:
         raise _unsupported(path, suffix)
     try:
-        if os.path.isdir(path):
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
             raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):  # a FIFO would block forever, a device never end
+            raise ReadError(
+                path,
+                f"{path}：不是普通文件（管道、设备或套接字），未读取",
+                f"{path}: not a regular file (a pipe, device or socket); not read",
+            )
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = _read_limited(fh, path, limit)
     except FileNotFoundError:
         raise ReadError(path, f"{path}：文件不存在", f"{path}: no such file") from None
     except PermissionError:
@@ -61,6 +119,8 @@ def read_path(path: str, encoding: str | None = None, stdin_format: str = "txt")
     if suffix in DOCX_SUFFIXES:
         from reportlint.readers.docx import read_docx
 
+        if max_docx_size:
+            return read_docx(data, path, max_uncompressed=max_docx_size)
         return read_docx(data, path)
     from reportlint.readers.text import read_text
 

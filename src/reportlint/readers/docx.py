@@ -713,10 +713,11 @@ def _guard_zip(data: bytes, path: str, max_uncompressed: int) -> None:
         )
     total = sum(i.file_size for i in infos)
     if total > max_uncompressed:
+        from reportlint.readers import format_size
         raise ReadError(
             path,
-            f"{path}：解压后过大（{total / _MIB:.0f} MiB，上限 {max_uncompressed / _MIB:.0f} MiB），疑似压缩炸弹，已拒绝读取；如是正常文档，请删去大图片或嵌入对象后重试",
-            f"{path}: too large when unpacked ({total / _MIB:.0f} MiB, limit {max_uncompressed / _MIB:.0f} MiB); refused as a possible zip bomb — remove large images or embedded objects and retry",
+            f"{path}：解压后过大（{format_size(total)}，上限 {format_size(max_uncompressed)}），疑似压缩炸弹，已拒绝读取；如是正常文档，请删去大图片或嵌入对象后重试，或用 --max-docx-size（配置项 max-docx-size）调高上限",
+            f"{path}: too large when unpacked ({format_size(total)}, limit {format_size(max_uncompressed)}); refused as a possible zip bomb — remove large images or embedded objects and retry, or raise the limit with --max-docx-size (setting max-docx-size)",
         )
     for i in infos:
         ratio = i.file_size / max(i.compress_size, 1)

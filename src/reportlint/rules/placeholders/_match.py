@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from reportlint.document import Block, BlockKind
 from reportlint.findings import Finding
-from reportlint.prefilter import trigger
+from reportlint.prefilter import Gate, compiled, trigger
 from reportlint.rules.base import Context, Rule
 from reportlint.rulesets import Pattern
 
@@ -56,15 +56,33 @@ class Hit:
 
 @lru_cache(maxsize=512)
 def _compile_one(regex: str, exceptions: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
-    return re.compile(regex), tuple(re.compile(x) for x in exceptions)
+    return compiled(regex), tuple(compiled(x) for x in exceptions)
+
+
+class CompiledPatterns(list):
+    """The compiled patterns of one list, with a ``Gate`` that picks those a text can match."""
+
+    def __init__(self, items: list[_Compiled]):
+        super().__init__(items)
+        self.gate = Gate([c.pattern.regex for c in items])
+
+
+_BY_LIST: dict[int, tuple[Sequence[Pattern], CompiledPatterns]] = {}  # id(ruleset list) -> (list, compiled)
 
 
 def compile_patterns(patterns: Sequence[Pattern]) -> list[_Compiled]:
+    got = _BY_LIST.get(id(patterns))
+    if got is not None and got[0] is patterns:
+        return got[1]
     out = []
     for p in patterns:
         regex, exceptions = _compile_one(p.regex, tuple(p.exceptions))
         out.append(_Compiled(p, regex, exceptions, trigger(p.regex)))
-    return out
+    if len(_BY_LIST) > 256:
+        _BY_LIST.clear()
+    compiled = CompiledPatterns(out)
+    _BY_LIST[id(patterns)] = (patterns, compiled)
+    return compiled
 
 
 def text_blocks(blocks: Sequence[Block]) -> Iterator[Block]:
@@ -125,6 +143,9 @@ def _line_hit(compiled: Sequence[_Compiled], text: str) -> Hit | None:
 
 def find_hits(compiled: Sequence[_Compiled], text: str, *, lines: bool = True) -> list[Hit]:
     """All hits of ``compiled`` in ``text``, merged so that touching spans make one hit."""
+    gate = getattr(compiled, "gate", None)
+    if gate is not None:  # only the patterns whose trigger characters occur in the text
+        compiled = [compiled[i] for i in gate.candidates(text)]
     hits = [Hit(a, b, c.pattern) for c in compiled if not c.line for a, b in _inline_matches(c, text)]
     if lines:
         line_patterns = [c for c in compiled if c.line]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from reportlint.findings import Finding, Severity
 from reportlint.numerals import parse_number
 from reportlint.outline import Paragraph, Section
+from reportlint.prefilter import compiled
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.structure.common import inline_markers, render_inline, render_marker
 from reportlint.rules.structure.parts import heading_parts
@@ -120,7 +121,7 @@ class AnnouncedCount(Rule):
     good = "三、2026年工作计划\n重点抓好以下四个方面工作：\n（一）抓产业\n……\n（二）抓项目\n……\n（三）抓民生\n……\n（四）抓党建\n……"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        patterns = [re.compile(p) for p in ctx.ruleset.outline.announce]
+        patterns = [compiled(p) for p in ctx.ruleset.outline.announce]
         if not patterns:
             return
         bodies: list[tuple[Sequence[Paragraph], Sequence[Section], bool]] = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -59,7 +60,8 @@ _ATTACHMENT = re.compile(r"^[\s\u3000]*附\s*件")
 
 def in_attachment_list(heading: Heading, blocks: Sequence[Block]) -> bool:
     """A numbered line of an attachment list (``附件：1.…`` then ``2.…``), not a heading."""
-    for block in reversed(blocks[: heading.block.index]):
+    for i in range(min(heading.block.index, len(blocks)) - 1, -1, -1):  # no slice: O(1) per heading
+        block = blocks[i]
         text = block.text.strip()
         if not text:
             continue
@@ -107,8 +109,11 @@ def _run_anomalies(run: list[int], base: int) -> list[Anomaly]:
     out: list[Anomaly] = []
     seen: set[int] = set()
     expected = 1
+    later = Counter(run)  # the numbers still to come (a set per item made long runs quadratic)
     for k, n in enumerate(run):
-        later = set(run[k + 1 :])
+        later[n] -= 1
+        if not later[n]:
+            del later[n]
         prev = run[k - 1] if k else None
         if k == 0:
             if n != 1:

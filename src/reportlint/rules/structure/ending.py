@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from reportlint.document import Block, BlockKind
 from reportlint.outline import Paragraph
+from reportlint.prefilter import compiled
 from reportlint.rules.base import Context
 
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
@@ -47,17 +48,17 @@ def is_residue(text: str, ctx: Context) -> bool:
     rest = t
     for pat in ctx.ruleset.residue:
         if pat.scope == "line":
-            rest = re.sub(pat.regex, " ", rest)
+            rest = compiled(pat.regex).sub(" ", rest)
         elif _inline_hit(pat.regex, pat.exceptions, t):
             return True
     if rest != t and not _LEFTOVER.sub("", rest):
         return True
-    return any(re.search(p, t) for p in ctx.ruleset.outline.title_exclude)
+    return any(compiled(p).search(t) for p in ctx.ruleset.outline.title_exclude)
 
 
 def _inline_hit(regex: str, exceptions: list[str], text: str) -> bool:
-    for m in re.finditer(regex, text):
-        inside = any(e.start() <= m.start() and m.end() <= e.end() for x in exceptions for e in re.finditer(x, text))
+    for m in compiled(regex).finditer(text):
+        inside = any(e.start() <= m.start() and m.end() <= e.end() for x in exceptions for e in compiled(x).finditer(text))
         if not inside:
             return True
     return False

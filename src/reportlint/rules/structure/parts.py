@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from reportlint.facts import ReportInfo
 from reportlint.numerals import int_to_cn, parse_number
+from reportlint.prefilter import compiled
 from reportlint.rules.base import Context
 
 PARTS = ("review", "problems", "plan")
@@ -42,7 +43,7 @@ _QUARTER = re.compile(r"第?([一二三四1-4])季度")
 
 @lru_cache(maxsize=512)
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in patterns)
+    return tuple(compiled(p) for p in patterns)
 
 
 def _patterns(ctx: Context, part: str, where: str) -> tuple[re.Pattern[str], ...]:
@@ -95,7 +96,7 @@ def _is_title_repeat(text: str, ctx: Context) -> bool:
     phrase = report.plan_phrase
     if phrase and phrase in text:
         return True  # the title repeated, or a file name line
-    return any(re.search(p, text) for p in ctx.ruleset.outline.title_exclude)
+    return any(compiled(p).search(text) for p in ctx.ruleset.outline.title_exclude)
 
 
 def paragraph_parts(text: str, ctx: Context) -> set[str]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from reportlint.document import Block
 from reportlint.outline import match_heading
+from reportlint.prefilter import Gate, compiled
 from reportlint.rules.base import Context
 
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -46,7 +47,7 @@ def context(text: str, start: int, end: int, before: int = 6, after: int = 6) ->
 
 @lru_cache(maxsize=8)
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in patterns)
+    return tuple(compiled(p) for p in patterns)
 
 
 class Spans:
@@ -91,16 +92,29 @@ def exempt_spans(ctx: Context, block: Block, *, marker: bool = True) -> Spans:
     return cache[key]
 
 
+_EXEMPT: dict[int, tuple] = {}  # id(ruleset) -> (ruleset, inline regexes, gate, line regexes, gate)
+
+
+def _exempt_patterns(ruleset) -> tuple:
+    got = _EXEMPT.get(id(ruleset))
+    if got is None or got[0] is not ruleset:
+        inline = tuple(ruleset.typography.halfwidth_exempt) + tuple(p.regex for p in ruleset.residue if p.scope == "inline")
+        lines = tuple(rf"\s*(?:{p.regex})(?:\s*(?:{p.regex}))*\s*" for p in ruleset.residue if p.scope == "line")
+        if len(_EXEMPT) > 64:
+            _EXEMPT.clear()
+        got = _EXEMPT[id(ruleset)] = (ruleset, _compiled(inline), Gate(inline), _compiled(lines), Gate(lines))
+    return got
+
+
 def _exempt_spans(ctx: Context, block: Block, marker: bool) -> Spans:
     text = block.text
     ranges: list[tuple[int, int]] = []
     # download-site residue is P304's business, not typography: inline patterns where they match,
     # line patterns when the whole line is made of their matches
-    inline = tuple(ctx.ruleset.typography.halfwidth_exempt) + tuple(p.regex for p in ctx.ruleset.residue if p.scope == "inline")
-    for rx in _compiled(inline):
-        ranges.extend(m.span() for m in rx.finditer(text))
-    lines = tuple(rf"\s*(?:{p.regex})(?:\s*(?:{p.regex}))*\s*" for p in ctx.ruleset.residue if p.scope == "line")
-    if any(rx.fullmatch(text) for rx in _compiled(lines)):
+    _rs, inline, inline_gate, lines, lines_gate = _exempt_patterns(ctx.ruleset)
+    for i in inline_gate.candidates(text):
+        ranges.extend(m.span() for m in inline[i].finditer(text))
+    if any(lines[i].fullmatch(text) for i in lines_gate.candidates(text)):
         ranges.append((0, len(text)))
     if marker:
         end = heading_marker_end(block)

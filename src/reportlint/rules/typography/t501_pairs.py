@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlint.document import Block
 from reportlint.findings import Finding, Fix, Severity
@@ -36,6 +37,13 @@ _FULL = {"(": "（", ")": "）"}
 # a list marker closed by a bracket alone: "1)" "a)" "一）" at the start of the block or of a clause
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s：:；;，,。]))(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[\u2460-\u2473])[)）]")
 _MAX_ITEMS = 400  # a pathological paragraph is not analysed
+# the characters the loops below look at: the regex finds them at C speed, the rest is skipped
+_BRACKET_CHARS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
+
+
+@lru_cache(maxsize=16)
+def _chars_regex(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 @dataclass(slots=True)
@@ -48,10 +56,10 @@ class _Problem:
 def bracket_problems(text: str, skip) -> list[_Problem]:
     stack: list[tuple[int, str]] = []  # (pos, opener)
     out: list[_Problem] = []
-    markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text)}
-    for i, ch in enumerate(text):
-        if ch not in OPENERS and ch not in CLOSERS:
-            continue
+    # a list marker ends with a closing parenthesis: without one there is none to look for
+    markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text)} if ")" in text or "）" in text else set()
+    for m in _BRACKET_CHARS.finditer(text):
+        i, ch = m.start(), m.group()
         if skip(i) or (i in markers and not any(OPENERS[op][0] == "paren" for _, op in stack)):
             continue
         if ch in OPENERS:
@@ -88,7 +96,8 @@ def quote_items(text: str, skip, opener: str, closer: str, ascii_quote: str | No
     """The quotes of one kind, in order. An ASCII quote counts only next to Chinese text; with
     ``curly_in_latin=False`` a curly one too (’ is also an apostrophe: Let’s)."""
     items = []
-    for i, ch in enumerate(text):
+    for m in _chars_regex(opener + closer + (ascii_quote or "")).finditer(text):
+        i, ch = m.start(), m.group()
         if ch == opener or ch == closer:
             if not skip(i) and (curly_in_latin or _touches_chinese(text, i)):
                 items.append((i, ch))

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from reportlint.findings import Finding, Fix, Severity
+from reportlint.prefilter import compiled
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.typography._text import CJK_CLASS, Spans, context, exempt_spans, text_blocks
 
@@ -39,7 +40,7 @@ def _char_regex(chars: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=8)
 def _exceptions(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in patterns)
+    return tuple(compiled(p) for p in patterns)
 
 
 class DoubledWord(Rule):
@@ -70,10 +71,12 @@ class DoubledWord(Rule):
         for block in text_blocks(ctx):
             text = block.text
             spans = exempt_spans(ctx, block, marker=False)
-            allowed = Spans([m.span() for rx in exceptions for m in rx.finditer(text)])
+            doubled = list(chars.finditer(text)) if chars is not None else []
+            # the exceptions only matter where a character is doubled: most blocks skip them
+            allowed = Spans([m.span() for rx in exceptions for m in rx.finditer(text)]) if doubled else None
             taken: list[tuple[int, int]] = []
-            if chars is not None:
-                for m in chars.finditer(text):
+            if doubled:
+                for m in doubled:
                     a, b = m.span()
                     if spans.covers(a) or all(allowed.covers(i) for i in range(a, b)):
                         continue

@@ -15,19 +15,57 @@ from functools import lru_cache
 
 from reportlint.data.typography import Confusable
 from reportlint.findings import Finding, Fix, Severity
+from reportlint.prefilter import Gate
+from reportlint.prefilter import compiled as compile_regex
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.typography._text import context, exempt_spans, text_blocks
 
 
+class CompiledEntries(tuple):
+    """(entry, compiled pattern) pairs, with a ``Gate`` that picks the entries a text can match."""
+
+    gate: Gate
+
+
+class _LazyPattern:
+    """A pattern compiled on its first use: most entries never meet a text they could match."""
+
+    __slots__ = ("regex", "_rx")
+
+    def __init__(self, regex: str):
+        self.regex = regex
+        self._rx: re.Pattern[str] | None = None
+
+    def finditer(self, text: str):
+        if self._rx is None:
+            self._rx = compile_regex(self.regex)
+        return self._rx.finditer(text)
+
+
 @lru_cache(maxsize=8)
 def compiled(entries: tuple[Confusable, ...]) -> tuple[tuple[Confusable, re.Pattern[str]], ...]:
-    return tuple((e, re.compile(e.regex)) for e in entries)
+    out = CompiledEntries((e, _LazyPattern(e.regex)) for e in entries)
+    out.gate = Gate([e.regex for e in entries])
+    return out
+
+
+_BY_RULESET: dict[int, tuple] = {}  # id(typography data) -> (data, compiled entries)
+
+
+def _entries_of(data) -> tuple[tuple[Confusable, re.Pattern[str]], ...]:
+    got = _BY_RULESET.get(id(data))
+    if got is None or got[0] is not data:
+        if len(_BY_RULESET) > 64:
+            _BY_RULESET.clear()
+        got = _BY_RULESET[id(data)] = (data, compiled(tuple(data.confusables)))
+    return got[1]
 
 
 def find_confusables(text: str, entries) -> list[tuple[int, int, Confusable]]:
     """Non-overlapping matches, longest first at any position."""
     hits = []
-    for entry, rx in entries:
+    gate = getattr(entries, "gate", None)
+    for entry, rx in entries if gate is None else (entries[i] for i in gate.candidates(text)):
         for m in rx.finditer(text):
             if m.end() > m.start():
                 hits.append((m.start(), m.end(), entry))
@@ -59,7 +97,7 @@ class ConfusableWord(Rule):
     good = "与此同时，截至目前全镇已完成部署，干部群众再接再厉。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        entries = compiled(tuple(ctx.ruleset.typography.confusables))
+        entries = _entries_of(ctx.ruleset.typography)
         for block in text_blocks(ctx):
             text = block.text
             spans = exempt_spans(ctx, block, marker=False)

@@ -15,8 +15,10 @@ from reportlint.findings import Finding, Fix, Severity
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.typography._text import FW_CLOSE, context, exempt_spans, is_cjk, text_blocks
 
-# a lone "…", three of them, or five and more (two "……" in a row, 12 dots, mark an omitted paragraph)
-_RUN = re.compile(r"\.{3,}|。{3,}|[·・]{3,}|(?<!…)(?:…{5,}|…{3}|…)(?!…)")
+# one maximal run of ellipsis-like marks ("...…" is one run, fixed once); a run of "…" alone is
+# right when it is "……" or "…………" (twelve dots mark an omitted paragraph)
+_RUN = re.compile(r"(?:\.{3,}|。{3,}|[·・]{3,}|…)+")
+_RIGHT = ("……", "…………")
 _UNIT_AFTER = re.compile(r"\s*(?:[\d%％〕]|[万亿千百元个人户亩吨家次项名座条件所处]|$)")
 
 
@@ -51,7 +53,7 @@ class Ellipsis(Rule):
                     continue
                 if "〔" in text[max(0, a - 3) : a]:
                     continue
-                if m.group(0) == "……":
+                if m.group(0) in _RIGHT:
                     continue
                 got = m.group(0)
                 yield self.finding(

@@ -50,7 +50,7 @@ class SpaceInChinese(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         for block in text_blocks(ctx):
             text = block.text
-            if "|" in text or cjk_count(text) < 8 or not any(c in text for c in "，。"):
+            if " " not in text or "|" in text or cjk_count(text) < 8 or not any(c in text for c in "，。"):
                 continue
             spans = exempt_spans(ctx, block, marker=False)
             names = [m.span() for m in _NAME.finditer(text)] + [m.span() for m in _SLOGAN.finditer(text)]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.facts.periods import heading_title_range
 from reportlint.findings import Finding, Severity
+from reportlint.prefilter import compiled
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.structure.common import heading_label
 from reportlint.rules.years.common import (
@@ -30,7 +31,7 @@ def _names_its_part(ctx: Context, rest: str, part: str) -> bool:
     is the section's own, not a qualifier of something else (``2024年中央预算内项目推进情况``)."""
     spec = ctx.ruleset.parts.get(part)  # type: ignore[call-overload]
     for pattern in spec.heading if spec else []:
-        hit = re.search(pattern, rest)
+        hit = compiled(pattern).search(rest)
         if hit and _FILLER.match(rest[: hit.start()]):
             return True
     return False

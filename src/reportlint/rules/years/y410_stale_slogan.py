@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.facts.periods import find_mentions
 from reportlint.findings import Finding, Severity
+from reportlint.prefilter import compiled
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.years.common import SENTENCE_END, five_year, multi_year_context, plan_period, summary_period
 
@@ -36,7 +37,7 @@ class StaleSlogan(Rule):
         own = s.year if s is not None else None
         if own is None and p is not None and ctx.facts.periods.title.plan is not None:
             own = p.year  # a plan on its own: 2026年工作要点
-        slogans = [(sl, re.compile(sl.regex)) for sl in ctx.ruleset.calendar.slogan_list()]
+        slogans = [(sl, compiled(sl.regex)) for sl in ctx.ruleset.calendar.slogan_list()]
         for block, offset, section in self._blocks(ctx):
             text = block.text
             for sl, rx in slogans:

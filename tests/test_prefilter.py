@@ -1,0 +1,81 @@
+"""The pre-filters may only skip work, never a match (reportlint.prefilter)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from reportlint import prefilter
+from reportlint.prefilter import Gate, compiled, required_literals, trigger_chars
+from reportlint.rulesets import load_ruleset
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _ruleset_regexes() -> list[str]:
+    rs = load_ruleset("annual")
+    out = [p.regex for name in ("placeholders", "masks", "empty_slots", "residue") for p in getattr(rs, name)]
+    out += [x for name in ("placeholders", "masks", "empty_slots", "residue") for p in getattr(rs, name) for x in p.exceptions]
+    out += [e.regex for e in rs.typography.confusables]
+    out += list(rs.typography.halfwidth_exempt) + list(rs.typography.doubled_exceptions)
+    out += list(rs.outline.title_exclude) + list(rs.outline.announce)
+    return out
+
+
+def _texts() -> list[str]:
+    lines = []
+    for path in sorted(CASES.glob("*.toml")):
+        for case in tomllib.loads(path.read_text(encoding="utf-8")).get("case", []):
+            lines += case["text"].splitlines()
+    return [ln for ln in lines if ln.strip()]
+
+
+def test_literals():
+    assert required_literals("原创力文档|道客巴巴") == {"原创力文档", "道客巴巴"}
+    assert required_literals("(?:参保|参合)率") == {"参保率", "参合率"}
+    assert required_literals(r"\d+万元") == {"万元"}
+    assert required_literals("(?i:VIP)下载") == {"vip下载"}  # compared with the lowercased text
+    assert required_literals("ab?c") is None  # no string of two characters is certain
+    assert required_literals("x*") is None
+
+
+def test_ascii_case_table_matches_the_general_computation():
+    for c in "abcdefghijklmnopqrstuvwxyz":
+        fast = {c, c.upper()} | set(prefilter._ASCII_FOLDS.get(c, ""))
+        assert prefilter._case_variants({c, c.upper()}) == fast, c
+    assert "\u212a" in trigger_chars("(?i)k")  # KELVIN SIGN matches k under IGNORECASE
+
+
+def test_every_match_holds_a_literal_and_a_trigger_character():
+    texts = _texts()
+    regexes = _ruleset_regexes()
+    texts += ["前" + lit + "后" for rx in regexes for lit in (required_literals(rx) or ())]
+    for rx in regexes:
+        lits, chars, pattern = required_literals(rx), trigger_chars(rx), re.compile(rx)
+        for text in texts:
+            for m in pattern.finditer(text):
+                if m.end() == m.start():
+                    continue
+                if lits is not None:
+                    assert any(x in m.group().lower() for x in lits), (rx, m.group())
+                if chars is not None:
+                    assert not chars.isdisjoint(m.group()), (rx, m.group())
+
+
+def test_gate_keeps_every_regex_that_matches():
+    regexes = _ruleset_regexes()
+    gate = Gate(regexes)
+    patterns = [compiled(rx) for rx in regexes]
+    for text in _texts() + ["\u212aVIP文档", "BOOK118.COM 下载", "ſ"]:
+        kept = set(gate.candidates(text))
+        for i, p in enumerate(patterns):
+            if any(m.end() > m.start() for m in p.finditer(text)):
+                assert i in kept, (regexes[i], text)
+
+
+@pytest.mark.parametrize("text", ["\u212a", "\u0130", "\u0131", "\u017f"])
+def test_case_folding_characters_turn_the_literal_test_off(text):
+    assert prefilter.folded("VIP" + text) is None
