@@ -225,6 +225,14 @@ def _add_table(doc, rows: list[list[str]]) -> None:
                     run.bold = True
 
 
+def plain_docx(*paragraphs: str) -> bytes:
+    """A .docx of plain paragraphs (default styles, no numbering)."""
+    doc = docx.Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    return to_bytes(doc)
+
+
 def report_docx(items: Iterable[str | list[list[str]]], **kw) -> bytes:
     return to_bytes(report_document(items, **kw))
 

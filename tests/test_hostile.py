@@ -10,12 +10,12 @@ import subprocess
 import sys
 import textwrap
 import zipfile
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
-from reportlint.cli import main
+from cli_run import run_cli
+from docx_fixtures import plain_docx as docx_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
@@ -32,37 +32,11 @@ REPORT = """青山镇2025年工作总结及2026年工作计划
 """
 
 
-def run(argv: list[str]) -> tuple[int, str, str]:
-    """``main(argv)`` in process; REPORTLINT_DEBUG makes an internal error fail the test loudly."""
-    out, err = io.StringIO(), io.StringIO()
-    old = os.environ.get("REPORTLINT_DEBUG")
-    os.environ["REPORTLINT_DEBUG"] = "1"
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            code = main(argv)
-    finally:
-        if old is None:
-            os.environ.pop("REPORTLINT_DEBUG", None)
-        else:
-            os.environ["REPORTLINT_DEBUG"] = old
-    err_text = err.getvalue()
-    assert "Traceback" not in err_text and "内部错误" not in err_text and "internal error" not in err_text
-    return code, out.getvalue(), err_text
+run = run_cli
 
 
 def check(*paths, fmt: str = "concise", extra: tuple[str, ...] = ()) -> tuple[int, str, str]:
     return run(["check", "--no-config", "--no-progress", "--jobs", "1", "--output-format", fmt, *extra, *map(str, paths)])
-
-
-def docx_bytes(*paragraphs: str) -> bytes:
-    import docx
-
-    d = docx.Document()
-    for p in paragraphs:
-        d.add_paragraph(p)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
 
 
 def rezip(data: bytes, replace: dict[str, bytes] | None = None, drop: tuple[str, ...] = ()) -> bytes:

@@ -4,15 +4,14 @@ byte for byte and no temporary file is left behind."""
 
 from __future__ import annotations
 
-import io
 import os
 import stat
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
-from reportlint.cli import main
+from cli_run import run_cli
+from docx_fixtures import plain_docx as docx_bytes
 
 REPORT = """青山镇2025年工作总结及2026年工作计划
 
@@ -26,23 +25,7 @@ REPORT = """青山镇2025年工作总结及2026年工作计划
 """
 
 
-def run(argv: list[str], debug: bool = True) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    old = os.environ.get("REPORTLINT_DEBUG")
-    if debug:
-        os.environ["REPORTLINT_DEBUG"] = "1"
-    else:
-        os.environ.pop("REPORTLINT_DEBUG", None)
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            code = main(argv)
-    finally:
-        if old is None:
-            os.environ.pop("REPORTLINT_DEBUG", None)
-        else:
-            os.environ["REPORTLINT_DEBUG"] = old
-    assert "Traceback" not in err.getvalue()
-    return code, out.getvalue(), err.getvalue()
+run = run_cli
 
 
 def fix(*paths, extra: tuple[str, ...] = (), debug: bool = True):
@@ -55,17 +38,6 @@ def annotate(*paths, debug: bool = True):
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
-
-
-def docx_bytes(*paragraphs: str) -> bytes:
-    import docx
-
-    d = docx.Document()
-    for p in paragraphs:
-        d.add_paragraph(p)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
 
 
 @pytest.fixture()

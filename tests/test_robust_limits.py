@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import redirect_stderr
 
 import pytest
 
+from cli_run import run_cli
 from reportlint.cli import main
 from reportlint.config import ConfigFile, parse_size
 from reportlint.readers import DEFAULT_MAX_INPUT_SIZE, read_path
@@ -20,15 +20,7 @@ from reportlint.readers.docx import MAX_DOCX_UNCOMPRESSED
 REPORT = "青山镇2025年工作总结\n\n一、2025年工作回顾\n\n全年新建高标准农田3200亩,新建茶厂2座。\n"
 
 
-def run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    os.environ["REPORTLINT_DEBUG"] = "1"
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            code = main(argv)
-    finally:
-        os.environ.pop("REPORTLINT_DEBUG", None)
-    return code, out.getvalue(), err.getvalue()
+run = run_cli
 
 
 def check(*args):

@@ -13,14 +13,13 @@ import json
 import os
 import re
 import tempfile
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportlint.cli import main
+from cli_run import run_cli
 from reportlint.config import Settings
 from reportlint.document import BlockKind, ReadError
 from reportlint.engine import lint_document
@@ -87,21 +86,7 @@ def documents(draw):
 # --------------------------------------------------------------------------------- helpers
 
 
-def run(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    old = os.environ.get("REPORTLINT_DEBUG")
-    os.environ["REPORTLINT_DEBUG"] = "1"  # an internal error raises instead of printing
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            code = main(argv)
-    finally:
-        if old is None:
-            os.environ.pop("REPORTLINT_DEBUG", None)
-        else:
-            os.environ["REPORTLINT_DEBUG"] = old
-    assert "Traceback" not in err.getvalue()
-    return code, out.getvalue(), err.getvalue()
-
+run = run_cli
 
 def reader_lines(text: str) -> list[str]:
     """The lines as the text reader numbers them."""
