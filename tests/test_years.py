@@ -179,12 +179,12 @@ def test_the_following_period_always_follows(year, months):
 
 def test_calendar_data_is_complete_and_ordered():
     cal = load_ruleset("annual").calendar
-    assert (cal.plan(14).first, cal.plan(14).last) == (2021, 2025)
-    assert (cal.plan(15).first, cal.plan(15).last) == (2026, 2030)
-    twentieth = cal.congress(20)
+    assert (cal.plan_by_number[14].first, cal.plan_by_number[14].last) == (2021, 2025)
+    assert (cal.plan_by_number[15].first, cal.plan_by_number[15].last) == (2026, 2030)
+    twentieth = cal.congress_by_number[20]
     assert twentieth.opened.isoformat() == "2022-10-16"
     assert [d.strftime("%Y-%m") for d in twentieth.plenums] == ["2022-10", "2023-02", "2024-07", "2025-10"]
-    assert all(len(cal.congress(n).plenums) == 7 and cal.congress(n).complete for n in (16, 17, 18, 19))
+    assert all(len(cal.congress_by_number[n].plenums) == 7 and cal.congress_by_number[n].complete for n in (16, 17, 18, 19))
     years = {a.id: a.year for a in cal.anniversaries}
     assert years["party-founding"] + 100 == 2021 and years["reform-opening"] + 40 == 2018
 

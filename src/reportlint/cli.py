@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--extend-ruleset", action="append", default=None, metavar="TOML", help="追加用户规则集")
     c.add_argument("--config", default=None, metavar="TOML", help="使用这个配置文件（不再向上查找）")
     c.add_argument("--no-config", action="store_true", help="不读取任何配置文件")
+    c.add_argument("--no-cache", action="store_true", help="不读写已校验规则集的缓存（默认在 ~/.cache/reportlint）")
     c.add_argument("--encoding", default=None, help="文本文件的编码（默认自动识别）")
     c.add_argument("--stdin-format", choices=("txt", "md"), default="txt")
     c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None, help="达到此级别即返回 1（默认 warning）")
@@ -374,6 +375,14 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["check", "--annotate", *argv[1:]]
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", None) or "zh"
+    if getattr(args, "no_cache", False):
+        from reportlint import cache
+
+        cache.disable()
+    else:
+        from reportlint import recache
+
+        recache.install()  # compiled regexes from earlier runs (a command-line process only)
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR

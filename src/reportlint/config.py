@@ -8,16 +8,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
+from reportlint import cache
 from reportlint.findings import Severity
 from reportlint.rulesets import first_error
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[no-redef]
+if TYPE_CHECKING:
+    from reportlint.data.config import ConfigFile
 
 
 class ConfigError(Exception):
@@ -49,34 +47,6 @@ def parse_size(value) -> int:
     if not m:
         raise ValueError(f"not a size: {value!r} (use e.g. 50MB, 200MB, 0 for no limit) / 不是有效的大小")
     return int(float(m.group(1)) * 1024 ** " kmg".index((m.group(2) or " ").lower()))
-
-
-class ConfigFile(BaseModel):
-    """Schema of ``[tool.reportlint]`` / reportlint.toml."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    ruleset: str | None = None  # annual | half-year | quarterly | a TOML path; default: from the title
-    select: list[str] | None = None
-    ignore: list[str] = []
-    severity: dict[str, Severity] = {}
-    per_file_ignores: dict[str, list[str]] = Field(default={}, alias="per-file-ignores")
-    exclude: list[str] = []  # globs of files/folders a folder walk skips (relative to this file's folder)
-    extend_ruleset: list[str] = Field(default=[], alias="extend-ruleset")
-    fail_on: Severity | None = Field(default=None, alias="fail-on")
-    lang: str | None = None
-    max_input_size: int | None = Field(default=None, alias="max-input-size")  # bytes or "50MB"; 0: no limit
-    max_docx_size: int | None = Field(default=None, alias="max-docx-size")  # declared unpacked size of a .docx
-
-    @field_validator("max_input_size", "max_docx_size", mode="before")
-    @classmethod
-    def _size(cls, v):
-        return None if v is None else parse_size(v)
-
-    @field_validator("select", "ignore")
-    @classmethod
-    def _upper(cls, v):
-        return None if v is None else [c.strip().upper() for c in v]
 
 
 @dataclass(frozen=True)
@@ -130,6 +100,10 @@ def _relative(path: str, root: str | None) -> str:
 
 def _read_toml(path: Path) -> dict:
     try:
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), "-", f"not valid TOML: {exc}") from None
@@ -154,12 +128,31 @@ def find_config(folder: str) -> tuple[str, ConfigFile] | None:
 
 
 def _validate(path: Path, data: dict) -> ConfigFile:
-    try:
-        return ConfigFile.model_validate(data)
-    except ValidationError as exc:
-        err = first_error(exc)
-        key = ".".join(str(p) for p in err["loc"]) or "-"
-        raise ConfigError(str(path), key, err["msg"]) from None
+    """The validated ``[tool.reportlint]`` table as a record; cached by its content (see
+    reportlint.cache), so a later run does not import pydantic for an unchanged configuration."""
+
+    def build():
+        from pydantic import ValidationError
+
+        from reportlint.data.config import ConfigFile
+        from reportlint.frozen import freeze
+
+        try:
+            return freeze(ConfigFile.model_validate(data))
+        except ValidationError as exc:
+            err = first_error(exc)
+            key = ".".join(str(p) for p in err["loc"]) or "-"
+            raise ConfigError(str(path), key, err["msg"]) from None
+
+    return cache.cached(cache.key("config", repr(data)), build)
+
+
+def __getattr__(name: str):
+    if name == "ConfigFile":  # the schema, for callers that validate themselves
+        from reportlint.data.config import ConfigFile
+
+        return ConfigFile
+    raise AttributeError(name)
 
 
 def _from_file(cpath: str, cfg: ConfigFile) -> Settings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportlint.config import Settings
 from reportlint.document import Document, ReadError
@@ -12,8 +13,11 @@ from reportlint.findings import Finding
 from reportlint.outline import Outline, build_outline
 from reportlint.readers import read_path
 from reportlint.rules import Context, all_rules
-from reportlint.rulesets import Ruleset, detect_kind, load_ruleset
+from reportlint.rulesets import detect_kind, load_ruleset
 from reportlint.suppress import collect
+
+if TYPE_CHECKING:
+    from reportlint.rulesets import Ruleset
 
 
 @dataclass(slots=True)
@@ -28,6 +32,7 @@ class FileResult:
     error: ReadError | None = None
     suppressed: int = 0
     stats: Counter[str] = field(default_factory=Counter)  # what the rules examined (Context.stats)
+    cross: object | None = None  # reportlint.previous.Summary for Y490/Y491, made by parallel workers
 
 
 def analyse(doc: Document, settings: Settings) -> tuple[Outline, Facts, Ruleset, str]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lark import Lark, Token, Tree
 from lark.lexer import Lexer
@@ -19,7 +20,10 @@ from reportlint.document import Block, BlockKind, Document
 from reportlint.numerals import parse_number
 from reportlint.prefilter import compiled
 from reportlint.resources import read_text
-from reportlint.rulesets import OutlineWords
+
+if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
+    from reportlint.data.ruleset import OutlineWords
+
 
 LEVEL_TOKENS = {1: "H1", 2: "H2", 3: "H3", 4: "H4"}
 _SENTENCE_END = re.compile(r"[。！？!?；;]")

@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from reportlint.recache import memo
+
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
@@ -98,6 +100,7 @@ def _parsed(regex: str):
 
 
 @lru_cache(maxsize=4096)
+@memo
 def trigger_chars(regex: str) -> frozenset[str] | None:
     """A set of characters of which every match of ``regex`` contains one, or None."""
     if _PLAIN.fullmatch(regex):  # a literal word (most confusables): its first character
@@ -275,6 +278,7 @@ def _lit_sequence(seq) -> set[str] | None:
 
 
 @lru_cache(maxsize=4096)
+@memo
 def required_literals(regex: str) -> frozenset[str] | None:
     """Lowercased strings of which every match of ``regex``, lowercased, contains one
     (``原创力文档|道客巴巴`` -> both names), or None; test them with ``literal_in``."""

@@ -6,12 +6,14 @@ editable install they are the top-level folders of the repository.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 _REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
+@lru_cache(maxsize=None)
 def resource_dir(kind: str) -> Path:
     """Folder holding the shipped resources of ``kind`` ("grammars" or "rulesets")."""
     try:

@@ -7,6 +7,10 @@ each kind of report needs and how its title is recognised. A user can extend the
 (``extra="forbid"``): a typo in a key is an error naming the file and the key, never silence.
 
 Merging: tables merge key by key, lists are concatenated, scalars are replaced.
+
+What rules get is a frozen record tree (``reportlint.frozen``), stored in the user's cache keyed
+by the bytes of every file involved (``reportlint.cache``): a later process loads it without
+importing pydantic, parsing TOML or compiling the validation regexes.
 """
 
 from __future__ import annotations
@@ -14,98 +18,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING
 
-from pydantic import Field, ValidationError, field_validator
-
-from reportlint.data import StrictModel, check_regex
-from reportlint.data.arithmetic import ArithmeticData
-from reportlint.data.calendar import CalendarData
-from reportlint.data.typography import TypographyData
+from reportlint import cache
 from reportlint.prefilter import compiled
 from reportlint.resources import resource_dir
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[no-redef]
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
-PartName = Literal["review", "problems", "plan"]
+    from reportlint.frozen import Record
+
+    Ruleset = Record  # a frozen ``reportlint.data.ruleset.Ruleset``
+
 KINDS = ("annual", "half-year", "quarterly")
-
-
-
-
-class Pattern(StrictModel):
-    """A text pattern with a human description, e.g. one kind of placeholder."""
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    regex: str
-    zh: str  # what a match is, in Chinese (used in messages)
-    en: str
-    scope: Literal["inline", "line"] = "inline"  # line: the whole stripped block must match
-    exceptions: list[str] = []  # regexes; a match lying inside an exception match is not reported
-
-    _v_regex = field_validator("regex")(classmethod(lambda cls, v: check_regex(v)))
-
-    @field_validator("exceptions")
-    @classmethod
-    def _v_exceptions(cls, v: list[str]) -> list[str]:
-        return [check_regex(x) for x in v]
-
-
-class PartPatterns(StrictModel):
-    heading: list[str] = []  # regexes searched in a section heading's title
-    body: list[str] = []  # regexes searched in body paragraphs: the part is discussed without a heading
-
-    @field_validator("heading", "body")
-    @classmethod
-    def _v(cls, v: list[str]) -> list[str]:
-        return [check_regex(x) for x in v]
-
-
-class OutlineWords(StrictModel):
-    title_keywords: list[str] = []  # a title names the kind of document (总结, 计划 …)
-    title_exclude: list[str] = []  # regexes: blocks that look like titles but are not (file names)
-    toc_headings: list[str] = []  # words of a table-of-contents heading (目录)
-    announce: list[str] = []  # regexes with group "n": "以下五个方面" announces n parts
-
-    @field_validator("title_exclude", "announce")
-    @classmethod
-    def _v(cls, v: list[str]) -> list[str]:
-        return [check_regex(x) for x in v]
-
-
-class RulesetFile(StrictModel):
-    """Schema of one ruleset TOML file (all keys optional so files can extend each other)."""
-
-    name: str | None = None
-    description: str | None = None
-    extends: list[str] = []
-    kind: Literal["annual", "half-year", "quarterly"] | None = None
-    detect: list[str] = []  # regexes on the title that select this kind
-    priority: int | None = None  # higher is tried first when detecting the kind
-    required_parts: list[PartName] | None = None
-    outline: OutlineWords = OutlineWords()
-    parts: dict[PartName, PartPatterns] = {}
-    placeholders: list[Pattern] = []
-    masks: list[Pattern] = []
-    empty_slots: list[Pattern] = []
-    residue: list[Pattern] = []
-    arithmetic: ArithmeticData = ArithmeticData()
-    calendar: CalendarData = CalendarData()
-    typography: TypographyData = TypographyData()
-
-    @field_validator("detect")
-    @classmethod
-    def _v_detect(cls, v: list[str]) -> list[str]:
-        return [check_regex(x) for x in v]
-
-
-class Ruleset(RulesetFile):
-    """A merged, ready-to-use ruleset."""
-
-    sources: list[str] = []
 
 
 class RulesetError(Exception):
@@ -140,10 +66,11 @@ def _load_file(path: Path) -> dict:
 def _parse_file(path: str, text: str) -> dict:
     """Parse and validate one ruleset file; cached by its content, so ``base.toml`` is validated
     once per process however many kinds extend it."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise RulesetError(path, "-", f"not valid TOML: {exc}") from None
+    data = _parse_toml(path, text)
+    from pydantic import ValidationError
+
+    from reportlint.data.ruleset import RulesetFile
+
     try:
         RulesetFile.model_validate(data)
     except ValidationError as exc:
@@ -151,6 +78,17 @@ def _parse_file(path: str, text: str) -> dict:
         key = ".".join(str(p) for p in err["loc"]) or "-"
         raise RulesetError(path, key, err["msg"]) from None
     return data
+
+
+def _parse_toml(path: str, text: str) -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesetError(path, "-", f"not valid TOML: {exc}") from None
 
 
 def _merge(into: dict, new: dict) -> dict:
@@ -188,9 +126,54 @@ def _load_chain(name_or_path: str, seen: tuple[str, ...] = ()) -> dict:
     return merged
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise RulesetError(str(path), "-", "file not found / 文件不存在") from None
+    except OSError as exc:
+        raise RulesetError(str(path), "-", str(exc)) from None
+
+
+def _shipped_bytes() -> list[bytes]:
+    """Every shipped ruleset file (name and bytes): the chains of shipped names stay inside them."""
+    folder = resource_dir("rulesets")
+    return [f.name.encode() + b"\0" + f.read_bytes() for f in sorted(folder.glob("*.toml"))]
+
+
+def _user_files(name_or_path: str, seen: tuple[str, ...] = ()) -> list[bytes]:
+    """Path and bytes of a user's ruleset file and of the user files it extends (shipped parents
+    are covered by ``_shipped_bytes``). Only user files are parsed here; they are small."""
+    path = _resolve(name_or_path)
+    if path.parent == resource_dir("rulesets") or str(path) in seen:
+        return []
+    raw = _read_bytes(path)
+    out = [str(path).encode("utf-8", "surrogatepass") + b"\0" + raw]
+    try:
+        parents = _parse_toml(str(path), raw.decode("utf-8")).get("extends", [])
+    except (RulesetError, UnicodeDecodeError):
+        return out  # reported when the file is validated
+    for parent in parents if isinstance(parents, list) else []:
+        if isinstance(parent, str):
+            out += _user_files(parent, seen + (str(path),))
+    return out
+
+
 @lru_cache(maxsize=64)
 def load_ruleset(name: str, extend: tuple[str, ...] = ()) -> Ruleset:
     """Load a shipped ruleset by name (``annual``) or a TOML path, then apply ``extend`` files."""
+    parts = [name, *extend, *_shipped_bytes(), *_user_files(name)]
+    for extra in extend:
+        parts.append(_read_bytes(Path(extra)))
+    return cache.cached(cache.key("ruleset", *parts), lambda: _validated_ruleset(name, extend))
+
+
+def _validated_ruleset(name: str, extend: tuple[str, ...]) -> Ruleset:
+    from pydantic import ValidationError
+
+    from reportlint.data.ruleset import Ruleset as RulesetModel
+    from reportlint.frozen import freeze
+
     merged = _load_chain(name)
     for extra in extend:
         path = Path(extra)
@@ -198,7 +181,7 @@ def load_ruleset(name: str, extend: tuple[str, ...] = ()) -> Ruleset:
         _merge(merged, data)
         merged["sources"] = list(merged["sources"]) + [str(path)]
     try:
-        return Ruleset.model_validate(merged)
+        return freeze(RulesetModel.model_validate(merged))
     except ValidationError as exc:  # pragma: no cover - each file was valid on its own
         err = first_error(exc)
         raise RulesetError(name, ".".join(map(str, err["loc"])), err["msg"]) from None
@@ -216,12 +199,17 @@ def kind_rulesets() -> list[tuple[str, Ruleset]]:
 def _kind_detectors() -> list[tuple[str, tuple[re.Pattern[str], ...]]]:
     """``detect`` of each shipped kind, most specific first: read from the merged files (each
     validated), without building the whole ``Ruleset`` of every kind just to detect one."""
-    out = []
-    for k in KINDS:
-        merged = _load_chain(k)
-        out.append((k, merged.get("priority") or 0, tuple(compiled(p) for p in merged.get("detect", []))))
-    out.sort(key=lambda kpd: -kpd[1])
-    return [(k, d) for k, _, d in out]
+
+    def build() -> list:
+        out = []
+        for k in KINDS:
+            merged = _load_chain(k)
+            out.append([k, merged.get("priority") or 0, list(merged.get("detect", []))])
+        return out
+
+    detectors = cache.cached(cache.key("detect", *_shipped_bytes()), build)
+    detectors = sorted(detectors, key=lambda kpd: -kpd[1])
+    return [(k, tuple(compiled(p) for p in d)) for k, _, d in detectors]
 
 
 def detect_kind(title: str | None) -> str:

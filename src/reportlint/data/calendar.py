@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, computed_field, field_validator, model_validator
 
 from reportlint.data import StrictModel, check_regex
 
@@ -96,24 +96,24 @@ class CalendarData(StrictModel):
     # a plenum of February 2023
     writing_months: int = Field(default=3, ge=0, le=24)
 
-    def plan(self, number: int) -> FiveYearPlan | None:
-        found = None
-        for p in self.five_year_plans:
-            if p.number == number:
-                found = p  # a later entry replaces an earlier one
-        return found
+    # lookups the Y rules use, computed once at validation (a later entry replaces an earlier one
+    # with the same number or id, so an extend-ruleset file can correct a shipped entry)
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def plan_by_number(self) -> dict[int, FiveYearPlan]:
+        return {p.number: p for p in self.five_year_plans}
 
-    def congress(self, number: int) -> Congress | None:
-        found = None
-        for c in self.congresses:
-            if c.number == number:
-                found = c
-        return found
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def congress_by_number(self) -> dict[int, Congress]:
+        return {c.number: c for c in self.congresses}
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
     def anniversary_list(self) -> list[Anniversary]:
-        """The anniversaries, a later entry replacing an earlier one with the same id."""
         return list({a.id: a for a in self.anniversaries}.values())
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
     def slogan_list(self) -> list[Slogan]:
-        """The slogans, a later entry replacing an earlier one with the same id."""
         return list({s.id: s for s in self.slogans}.values())

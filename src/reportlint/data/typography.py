@@ -18,24 +18,15 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import computed_field, field_validator, model_validator
 
+from reportlint.data import StrictModel, check_regex
 from reportlint.prefilter import PLAIN as _PLAIN
 from reportlint.prefilter import compiled
 
 
-def _regex(value: str) -> str:
-    try:
-        compiled(value)
-    except re.error as exc:
-        raise ValueError(f"invalid regular expression {value!r}: {exc}") from exc
-    return value
-
-
-class Confusable(BaseModel):
+class Confusable(StrictModel):
     """One wrong form with its single correction (T504)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     wrong: str  # as quoted in messages: 截止目前
     right: str  # the correction: 截至目前
@@ -43,10 +34,12 @@ class Confusable(BaseModel):
     replace: str | None = None  # replacement of the matched text; default: ``right``
     example: str | None = None  # a text the pattern must match; default: ``wrong``
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def regex(self) -> str:
         return self.pattern if self.pattern is not None else re.escape(self.wrong)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def replacement(self) -> str:
         return self.replace if self.replace is not None else self.right
@@ -57,7 +50,7 @@ class Confusable(BaseModel):
             literal = self.regex
             search = lambda text: literal in text  # noqa: E731
         else:
-            _regex(self.regex)
+            check_regex(self.regex)
             search = compiled(self.regex).search
         if self.wrong == self.right:
             raise ValueError(f"confusable {self.wrong!r}: wrong and right are the same")
@@ -69,9 +62,7 @@ class Confusable(BaseModel):
         return self
 
 
-class TypographyData(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class TypographyData(StrictModel):
     confusables: list[Confusable] = []
     doubled_chars: list[str] = []  # single characters whose doubling is a typo: 的 了 是
     doubled_exceptions: list[str] = []  # regexes: a doubling inside a match is two words (目的的, 为了了解)
@@ -87,7 +78,7 @@ class TypographyData(BaseModel):
     @field_validator("doubled_exceptions", "halfwidth_exempt")
     @classmethod
     def _v_regexes(cls, v: list[str]) -> list[str]:
-        return [_regex(x) for x in v]
+        return [check_regex(x) for x in v]
 
     @field_validator("doubled_chars")
     @classmethod

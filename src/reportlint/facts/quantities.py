@@ -22,10 +22,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from reportlint.data.arithmetic import ArithmeticData
 from reportlint.document import Block, Document
 from reportlint.numerals import cn_to_int
+
+if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
+    from reportlint.data.arithmetic import ArithmeticData
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)

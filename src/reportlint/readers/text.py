@@ -2,7 +2,9 @@
 
 Decoding order (../shared/NOTES.md): BOM (UTF-8, UTF-16, UTF-32), strict UTF-8, then strict
 GB18030 (a superset of GBK), cross-checked with charset-normalizer because Big5 bytes are mostly
-valid GB18030 and would silently become mojibake.
+valid GB18030 and would silently become mojibake. On a short text charset-normalizer's guess is
+noise (cp949, Shift-JIS, an Arabic code page, Big5 for 青山镇): GB18030 keeps the text when it
+reads as Chinese, and against Big5 when its reading has the larger share of common characters.
 """
 
 from __future__ import annotations
@@ -48,7 +50,9 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     except UnicodeDecodeError:
         text = None
     guess = _detect(data)
-    if text is not None and guess in (None, "gb18030", "gbk", "gb2312", "hz"):
+    if text is not None and (
+        guess in (None, "gb18030", "gbk", "gb2312", "hz") or _reads_as_chinese(text, guess) or _simplified_wins(text, data, guess)
+    ):
         return text, "gb18030", False
     if guess and guess not in ("gb18030", "gbk", "gb2312"):
         try:
@@ -62,6 +66,47 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         f"{path}：无法识别文本编码（不是 UTF-8、UTF-16 或 GB18030/GBK），请另存为 UTF-8 或用 --encoding 指定编码",
         f"{path}: unknown text encoding (not UTF-8, UTF-16 or GB18030/GBK); save it as UTF-8 or pass --encoding",
     )
+
+
+_CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _reads_as_chinese(text: str, guess: str | None) -> bool:
+    """GB18030 wins over any guess but Big5 (see ``_simplified_wins``) when what it decodes is
+    Chinese: on a short text charset-normalizer may prefer an Arabic code page (一、【 → …۰۱(۰ﺝ),
+    cp949 or Shift-JIS; this is a linter of Chinese reports, whose legacy encoding is GB18030."""
+    if guess is None or guess.lower().replace("-", "_").startswith(("big5", "cp950")):
+        return False
+    wide = [c for c in text if ord(c) > 0x7F]
+    return bool(wide) and sum(1 for c in wide if _CHINESE.match(c)) * 2 >= len(wide)
+
+
+def _common_share(text: str, codec: str, lead_lo: int, lead_hi: int) -> float:
+    """Share of the ideographs of ``text`` that are in the common-character block of ``codec``
+    (GB2312 level 1: lead bytes B0–D7; Big5 常用字: A4–C6)."""
+    hanzi = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    common = 0
+    for c in hanzi:
+        try:
+            b = c.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        common += len(b) == 2 and lead_lo <= b[0] <= lead_hi
+    return common / len(hanzi) if hanzi else 0.0
+
+
+def _simplified_wins(gb_text: str, data: bytes, guess: str | None) -> bool:
+    """Big5 and GB18030 bytes overlap, and on a short text charset-normalizer may call GB18030
+    Big5 (青山镇 → ч刓淜). Decoded the wrong way, text lands on rare characters; decoded the right
+    way, on common ones: keep GB18030 unless the Big5 reading has the larger share of common
+    characters."""
+    if guess is None or not guess.lower().replace("-", "_").startswith(("big5", "cp950")):
+        return False
+    try:
+        big5_text = data.decode(guess)
+    except (UnicodeDecodeError, LookupError):
+        return True
+    return _common_share(gb_text, "gb2312", 0xB0, 0xD7) >= _common_share(big5_text, "big5", 0xA4, 0xC6)
 
 
 def _detect(data: bytes) -> str | None:

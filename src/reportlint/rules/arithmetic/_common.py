@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from reportlint.data.arithmetic import ArithmeticData
 from reportlint.facts.quantities import HUNDRED, Quantity, QuantityFacts
 from reportlint.facts.sentences import Sentence
 from reportlint.rules.base import Context
+
+if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
+    from reportlint.data.arithmetic import ArithmeticData
+
 
 Interval = tuple[Decimal | None, Decimal | None]
 _SLACK = Decimal("1e-9")

@@ -22,12 +22,16 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reportlint.document import Block, BlockKind
 from reportlint.findings import Finding
 from reportlint.prefilter import Gate, compiled, trigger
 from reportlint.rules.base import Context, Rule
-from reportlint.rulesets import Pattern
+
+if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
+    from reportlint.data.ruleset import Pattern
+
 
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from reportlint.data.typography import Confusable
 from reportlint.findings import Finding, Fix, Severity
 from reportlint.prefilter import Gate
 from reportlint.prefilter import compiled as compile_regex
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.typography._text import context, exempt_spans, text_blocks
+
+if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
+    from reportlint.data.typography import Confusable
 
 
 class CompiledEntries(tuple):

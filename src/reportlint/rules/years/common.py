@@ -140,7 +140,7 @@ def multi_year_context(section: Section | None) -> bool:
 def five_year(ctx: Context, number: int | None) -> Period | None:
     if number is None:
         return None
-    plan = ctx.ruleset.calendar.plan(number)
+    plan = ctx.ruleset.calendar.plan_by_number.get(number)
     if plan is None:
         return None
     return Period(plan.first, 1, 12, plan.last - plan.first + 1)

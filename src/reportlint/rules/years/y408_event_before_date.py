@@ -49,7 +49,7 @@ class EventNotYetHeld(Rule):
             block, text = para.block, para.block.text
             for m in _CONGRESS.finditer(text, para.offset):
                 n = cn_to_int(m.group("n"))
-                congress = cal.congress(n) if n else None
+                congress = cal.congress_by_number.get(n) if n else None
                 before = self._before(text, m.start(), para.offset)
                 if congress is None or horizon is None or not self._past(text, m, before, party=True):
                     continue
@@ -58,7 +58,7 @@ class EventNotYetHeld(Rule):
                                      f"{m.group('n')}大", congress.opened, horizon)
             for m in _PLENUM.finditer(text, para.offset):
                 t = cn_to_int(m.group("t"))
-                congress = cal.congress(t) if t else None
+                congress = cal.congress_by_number.get(t) if t else None
                 before = self._before(text, m.start(), para.offset)
                 if congress is None or not self._past(text, m, before, party=False):
                     continue

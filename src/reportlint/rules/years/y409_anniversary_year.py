@@ -36,7 +36,7 @@ class AnniversaryYear(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         events = [
-            (a, re.compile(rf"(?:{a.regex})(?:的)?\s*(?:{_COUNT})")) for a in ctx.ruleset.calendar.anniversary_list()
+            (a, re.compile(rf"(?:{a.regex})(?:的)?\s*(?:{_COUNT})")) for a in ctx.ruleset.calendar.anniversary_list
         ]
         for lm in mentions(ctx, ("preamble", "body", "heading")):
             m = lm.mention

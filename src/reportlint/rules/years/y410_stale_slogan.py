@@ -37,7 +37,7 @@ class StaleSlogan(Rule):
         own = s.year if s is not None else None
         if own is None and p is not None and ctx.facts.periods.title.plan is not None:
             own = p.year  # a plan on its own: 2026年工作要点
-        slogans = [(sl, compiled(sl.regex)) for sl in ctx.ruleset.calendar.slogan_list()]
+        slogans = [(sl, compiled(sl.regex)) for sl in ctx.ruleset.calendar.slogan_list]
         for block, offset, section in self._blocks(ctx):
             text = block.text
             for sl, rx in slogans:

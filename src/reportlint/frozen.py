@@ -1,0 +1,86 @@
+"""Validated data without pydantic: what the ruleset and configuration schemas produce at run time.
+
+The pydantic models in ``reportlint.data`` are the schema: they validate a TOML table once and
+are then frozen into ``Record`` trees (plain attributes, tuples, dicts, dates). Rules read records
+exactly as they read the models (``ruleset.typography.confusables[0].regex``), but a record can
+be stored in the cache (``reportlint.cache``) and loaded by a later process without importing
+pydantic or compiling a single validation regex — that is most of a fresh process's start-up.
+
+Records are pickled, and loaded with an unpickler that can build nothing but records, dates and
+severities: a tampered cache file cannot run code, it is only rejected (and rebuilt).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import pickle
+from typing import Any
+
+
+class Record:
+    """An immutable bag of named values (one validated table). ``kind`` names its schema model."""
+
+    def __init__(self, kind: str, fields: dict[str, Any]) -> None:
+        self.__dict__.update(fields)
+        self.__dict__["_kind"] = kind
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{self._kind} is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{self._kind} is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Record) and vars(self) == vars(other)
+
+    def __hash__(self) -> int:  # hashable when its values are (a record holding a dict is not)
+        return hash(tuple(vars(self).items()))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if k != "_kind")
+        return f"{self._kind}({fields})"
+
+
+def freeze(value: Any) -> Any:
+    """A validated pydantic model (and everything inside it) as records, tuples and dicts.
+
+    Fields and ``computed_field`` properties are both kept: behaviour a rule needs (a default
+    regex, a lookup table) is computed once at validation and stored as a value.
+    """
+    fields = getattr(type(value), "model_fields", None)
+    if fields is not None:
+        names = list(fields) + list(getattr(type(value), "model_computed_fields", {}))
+        return Record(type(value).__name__, {n: freeze(getattr(value, n)) for n in names})
+    if isinstance(value, dict):
+        return {k: freeze(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+_ALLOWED = {("reportlint.frozen", "Record"): Record, ("datetime", "date"): dt.date}
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED:
+            return _ALLOWED[(module, name)]
+        if module == "reportlint.findings" and name == "Severity":
+            from reportlint.findings import Severity
+
+            return Severity
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a reportlint cache file")
+
+
+def dumps(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=5)
+
+
+def loads(data: bytes) -> Any:
+    """Records back from ``dumps``; raises ``pickle.UnpicklingError`` (or another ``Exception``)
+    on anything else."""
+    return _Unpickler(io.BytesIO(data)).load()
+
+
+__all__ = ["Record", "freeze", "dumps", "loads"]
