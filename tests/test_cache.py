@@ -87,7 +87,7 @@ def test_second_process_loads_the_cache_without_pydantic(tmp_path):
     first = _run(tmp_path, code=probe)
     assert "PYDANTIC True 1" in first.stdout, first.stderr
     entries = sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle"))
-    assert entries == ["detect", "ruleset", "ruleset"]  # base + annual
+    assert entries == ["detect", "grammar", "ruleset", "ruleset"]  # kinds, outline parser, base + annual
     second = _run(tmp_path, code=probe)
     assert "PYDANTIC False 1" in second.stdout, second.stderr
     strip = lambda out: out.replace("PYDANTIC True", "").replace("PYDANTIC False", "")  # noqa: E731
@@ -163,3 +163,15 @@ def test_cache_folder_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "reportlint"
+
+
+def test_the_stored_outline_parser_parses_as_the_built_one(tmp_path):
+    from conftest import SEEDS
+
+    files = [str(EXAMPLE), *(str(p) for p in sorted(SEEDS.glob("*.txt")))]
+    for f in files:
+        runs = [_run(tmp_path, "outline", f) for _ in range(2)]
+        built = _run(tmp_path / "none", "outline", f, REPORTLINT_NO_CACHE="1")
+        assert runs[0].stdout == runs[1].stdout == built.stdout and built.stdout, f
+    assert [p.name.split("-")[0] for p in tmp_path.glob("grammar-*.pickle")] == ["grammar"]
+    assert not (tmp_path / "none").exists()

@@ -1,4 +1,5 @@
-"""The user's cache of validated rulesets and configurations (like Python's ``__pycache__``).
+"""The user's cache of validated rulesets and configurations and of the outline parser's tables
+(like Python's ``__pycache__``).
 
 Validating the shipped rulesets means importing pydantic and compiling several hundred regular
 expressions: most of a fresh process's start-up. The result depends only on the bytes of the

@@ -169,14 +169,50 @@ class Syntax:
     ordinal: re.Pattern[str]
 
 
+_START = ["document", "marker", "inline"]
+_LEXER_MARK = "reportlint-block-lexer"  # stands for _BlockLexer in a stored parser
+
+
+def _parser() -> Lark:
+    """The LALR parser of ``grammars/outline.lark``. Building it (Lark compiles its own grammar of
+    grammars first) is most of the outline's start-up, so the built tables are kept in the cache
+    (``reportlint.cache``), keyed by the grammar's text and Lark's version, and loaded with
+    ``Lark.load`` — plain data, the lexer class put back by name."""
+    import lark
+    from lark.grammar import Rule
+    from lark.lexer import TerminalDef
+
+    from reportlint import cache
+
+    text = read_text("grammars", "outline.lark")
+
+    def build() -> dict:
+        data, memo = Lark(text, parser="lalr", lexer=_BlockLexer, start=_START).memo_serialize([TerminalDef, Rule])
+        return _swap({"data": data, "memo": memo}, _BlockLexer, _LEXER_MARK)
+
+    stored = cache.cached(cache.key("grammar", text, lark.__version__), build)
+    try:
+        return Lark.load(_swap(stored, _LEXER_MARK, _BlockLexer))
+    except Exception:  # noqa: BLE001 - a stored parser this Lark cannot load: build it
+        return Lark(text, parser="lalr", lexer=_BlockLexer, start=_START)
+
+
+def _swap(value, old, new):
+    """A copy of serialized parser data with every ``old`` (the lexer class or its mark) replaced."""
+    if value is old or (isinstance(value, str) and value == old):
+        return new
+    if isinstance(value, dict):
+        return {k: _swap(v, old, new) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_swap(v, old, new) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_swap(v, old, new) for v in value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def syntax() -> Syntax:
-    parser = Lark(
-        read_text("grammars", "outline.lark"),
-        parser="lalr",
-        lexer=_BlockLexer,
-        start=["document", "marker", "inline"],
-    )
+    parser = _parser()
     terms = {t.name: re.compile(t.pattern.to_regexp()) for t in parser.terminals}
     return Syntax(
         parser=parser,
