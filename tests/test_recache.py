@@ -97,3 +97,17 @@ print("PATCHED", c.compile is not before)
 def test_importing_the_library_does_not_patch_re(tmp_path):
     out = _py(tmp_path, "import re._compiler as c; f = c.compile\nimport reportlint.engine, reportlint.prefilter\nprint(c.compile is f)")
     assert out.stdout.strip() == "True", out.stderr
+
+
+def test_the_cli_spares_lark_the_regex_import_and_leaves_regex_importable(tmp_path):
+    pytest.importorskip("regex")
+    code = f"""
+import sys
+from reportlint.cli import main
+main(["check", "--no-config", "--output-format", "concise", {str(EXAMPLE)!r}])
+print("LOADED", "regex" in sys.modules, "lark" in sys.modules)
+import regex
+print("IMPORTABLE", regex.match(r"\\p{{Han}}", "青") is not None)
+"""
+    out = _py(tmp_path, code)
+    assert "LOADED False True" in out.stdout and "IMPORTABLE True" in out.stdout, out.stderr

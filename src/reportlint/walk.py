@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
@@ -41,6 +40,8 @@ def _skip_name(name: str) -> bool:
 
 def _git_files(folder: Path) -> list[str] | None:
     """Files under ``folder`` that git does not ignore (tracked or untracked); None outside a work tree."""
+    import subprocess  # only folders are walked through git: a file argument needs none
+
     try:
         out = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
