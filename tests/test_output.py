@@ -168,6 +168,20 @@ def test_json_english_utf8_and_deterministic():
     assert [d["message"] for d in data] == ["152 / 156 = 97.44%, the text says 96.4%", "placeholder 'xxxx年'"]
 
 
+@pytest.mark.parametrize("fmt", ["json", "json-lines", "sarif"])
+def test_json_escapes_the_line_breaks_that_json_leaves_raw(fmt):
+    # quoted from a document, U+2028/U+2029/U+0085 would split a record for splitlines() readers
+    block = Block(index=0, line=1, text="甲\u2028乙\u2029丙\x85丁", kind=BlockKind.PARAGRAPH)
+    results = [text_result([finding(block, zh="引文“甲\u2028乙\u2029丙\x85丁”", end=7)])]
+    text = out(fmt, results)
+    assert not set(text) & {"\u2028", "\u2029", "\x85"}
+    if fmt == "json-lines":
+        (line,) = text.splitlines()
+        assert json.loads(line)["message"] == "引文“甲\u2028乙\u2029丙\x85丁”"
+    else:
+        assert "甲\u2028乙\u2029丙\x85丁" in json.dumps(json.loads(text), ensure_ascii=False)
+
+
 def test_json_empty_list():
     assert json.loads(out("json", [])) == []
     assert json.loads(out("json", [unreadable(), text_result([])])) == []

@@ -120,8 +120,8 @@ def render_all(results) -> dict[str, str]:
 
 def check_outputs(outs: dict[str, str], n_findings: int) -> None:
     assert len(json.loads(outs["json"])) == n_findings
-    # records are separated by "\n" only (str.splitlines would also split at U+0085, U+2028 …)
-    jl = [json.loads(x) for x in outs["json-lines"].split("\n") if x.strip()]
+    # one record per line, also for str.splitlines() (U+0085, U+2028, U+2029 are escaped)
+    jl = [json.loads(x) for x in outs["json-lines"].splitlines() if x.strip()]
     assert len(jl) == n_findings
     sarif = json.loads(outs["sarif"])
     assert sarif["version"] == "2.1.0"

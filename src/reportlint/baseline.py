@@ -20,6 +20,8 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportlint.output import json_text
+
 if TYPE_CHECKING:
     from reportlint.engine import FileResult
     from reportlint.findings import Finding
@@ -86,7 +88,7 @@ def write_baseline(path: str, results: list[FileResult], lang: str = "zh") -> in
     ]
     data = {"tool": "reportlint", "version": VERSION, "findings": entries}
     try:
-        target.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        target.write_text(json_text(data, indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
         raise BaselineError(path, f"{path}：无法写入基线文件（{exc.strerror or exc}）", f"{path}: cannot write the baseline ({exc.strerror or exc})") from None
     return sum(counts.values())

@@ -26,6 +26,19 @@ def terminal_safe(text: str) -> str:
     return _CONTROL.sub("\ufffd", text)
 
 
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def json_text(value, **kwargs) -> str:
+    """``json.dumps`` keeping Chinese readable (``ensure_ascii=False``) but escaping the three
+    characters JSON leaves raw that ``str.splitlines()`` and many line readers take for line
+    ends (U+0085, U+2028, U+2029): quoted from a document, they would split a JSON line."""
+    import json
+
+    return _LINE_BREAK.sub(lambda m: _LINE_BREAKS[m.group()], json.dumps(value, ensure_ascii=False, **kwargs))
+
+
 def render(
     fmt: str,
     results: list[FileResult],

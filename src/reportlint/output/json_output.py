@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, TextIO
+
+from reportlint.output import json_text
 
 if TYPE_CHECKING:
     from reportlint.engine import FileResult
@@ -16,4 +17,4 @@ def render_json(results: list[FileResult], stream: TextIO, *, lang: str = "zh") 
         if result.error is None
         for finding in result.findings
     ]
-    stream.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    stream.write(json_text(items, indent=2) + "\n")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, TextIO
+
+from reportlint.output import json_text
 
 if TYPE_CHECKING:
     from reportlint.engine import FileResult
@@ -14,4 +15,4 @@ def render_jsonl(results: list[FileResult], stream: TextIO, *, lang: str = "zh")
         if result.error is not None:
             continue
         for finding in result.findings:
-            stream.write(json.dumps(finding.to_dict(lang), ensure_ascii=False) + "\n")
+            stream.write(json_text(finding.to_dict(lang)) + "\n")

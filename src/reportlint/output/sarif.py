@@ -10,13 +10,14 @@ finding in a table cell also carries ``properties.table/row/col``.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
+
+from reportlint.output import json_text
 
 if TYPE_CHECKING:
     from reportlint.engine import FileResult
@@ -187,4 +188,4 @@ def sarif_log(results: list[FileResult], *, lang: str = "zh", root: Path | None 
 
 
 def render_sarif(results: list[FileResult], stream: TextIO, *, lang: str = "zh") -> None:
-    stream.write(json.dumps(sarif_log(results, lang=lang), ensure_ascii=False, indent=2) + "\n")
+    stream.write(json_text(sarif_log(results, lang=lang), indent=2) + "\n")

@@ -9,9 +9,10 @@ could not be read), json-lines one such object per line.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import TYPE_CHECKING, TextIO
+
+from reportlint.output import json_text
 
 if TYPE_CHECKING:
     from reportlint.engine import FileResult
@@ -49,11 +50,11 @@ def relation_statistics(results: list[FileResult]) -> list[dict]:
 def render_statistics(fmt: str, results: list[FileResult], stream: TextIO) -> None:
     rows = statistics(results) + relation_statistics(results)
     if fmt in ("json", "sarif"):
-        stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        stream.write(json_text(rows, indent=2) + "\n")
         return
     if fmt == "json-lines":
         for row in rows:
-            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            stream.write(json_text(row) + "\n")
         return
     width = max((len(str(r["count"])) for r in rows), default=1)
     for r in rows:
