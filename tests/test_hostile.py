@@ -447,9 +447,32 @@ def test_directory_with_symlink_loop(tmp_path):
     (d / "self.txt").symlink_to(d / "self.txt")  # a file symlink pointing at itself
     (d / "dangling.md").symlink_to(d / "nowhere.md")
     code, out, err = check(d, fmt="json")
-    assert code in (1, 2)
+    assert code == 2  # the two links that lead nowhere are reported, not silently skipped
+    _named(err, d / "self.txt")
+    _named(err, d / "dangling.md")
     paths = {f["path"] for f in json.loads(out)}
     assert paths == {str(d / "a.txt")}
+
+
+def test_folder_that_cannot_be_listed_is_reported_and_the_rest_checked(tmp_path, monkeypatch):
+    """Even as root: a sub-folder whose listing fails (no permission, removed mid-walk)."""
+    d = tmp_path / "reports"
+    (d / "locked").mkdir(parents=True)
+    (d / "locked" / "hidden.txt").write_text(REPORT, encoding="utf-8")
+    (d / "a.txt").write_text(REPORT.replace("2025年", "XXXX年", 1), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(d / "locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = check(d)
+    assert code == 2
+    _named(err, d / "locked")
+    assert "无法读取此文件夹" in err and "hidden.txt" not in out
+    assert str(d / "a.txt") in out  # the readable file was still checked
 
 
 def test_self_symlink_named_on_command_line(tmp_path):

@@ -185,9 +185,9 @@ def test_walk_outside_git(tmp_path):
     write(tmp_path, "sub/c.docx", "x")
     write(tmp_path, "sub/notes.png", "x")
     write(tmp_path, ".gitignore", "b.txt\n")  # not a git work tree: no effect
-    files, missing = discover([str(tmp_path), str(tmp_path / "nope.txt")])
+    files, missing, unreadable = discover([str(tmp_path), str(tmp_path / "nope.txt")])
     names = [Path(f).relative_to(tmp_path).as_posix() for f in files]
-    assert names == ["a.md", "b.txt", "sub/c.docx"] and missing == [str(tmp_path / "nope.txt")]
+    assert names == ["a.md", "b.txt", "sub/c.docx"] and missing == [str(tmp_path / "nope.txt")] and unreadable == []
 
 
 def test_jobs_output_identical(tmp_path, capsys):

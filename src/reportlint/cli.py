@@ -115,8 +115,9 @@ def _size_arg(value: str) -> int:
 # ----------------------------------------------------------------------------------- discovery
 
 
-def discover(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Files to check (sorted within each folder) and paths that do not exist (see reportlint.walk)."""
+def discover(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Files to check (sorted within each folder), paths that do not exist and folders that could
+    not be listed (see reportlint.walk)."""
     from reportlint.walk import discover as walk_discover
 
     return walk_discover(paths)
@@ -161,7 +162,7 @@ def cmd_check(args) -> int:
     explicit = load_config_file(args.config) if args.config else None
     from reportlint.walk import discover as walk_discover
 
-    files, missing = walk_discover(
+    files, missing, unreadable = walk_discover(
         args.paths,
         None if args.no_config else (lambda p: _settings(p, args, explicit)),
         force_exclude=args.force_exclude,
@@ -170,7 +171,9 @@ def cmd_check(args) -> int:
     errors: list[str] = []
     for m in missing:
         errors.append(_t(lang, f"{m}：文件或文件夹不存在", f"{m}: no such file or directory"))
-    if not files and not missing:
+    for u in unreadable:
+        errors.append(_t(lang, f"{u}：无法读取此文件夹（权限不足或已被删除），其中的文件未检查", f"{u}: cannot list this folder (permission denied or removed); its files were not checked"))
+    if not files and not missing and not unreadable:
         raise UsageError(_t(lang, "没有找到可检查的文件（.txt、.md、.docx）", "no files to check (.txt, .md, .docx)"))
     from reportlint.parallel import UsageFromWorker, lint_files
 

@@ -57,9 +57,14 @@ def _git_files(folder: Path) -> list[str] | None:
     return sorted({n for n in names if n})
 
 
-def _walk_files(folder: Path) -> list[str]:
+def _walk_files(folder: Path, unreadable: list[str]) -> list[str]:
+    """Files under ``folder``; sub-folders that cannot be listed are added to ``unreadable``."""
     found = []
-    for root, dirs, names in os.walk(folder, followlinks=False):
+
+    def failed(exc: OSError) -> None:
+        unreadable.append(str(exc.filename) if exc.filename else str(folder))
+
+    for root, dirs, names in os.walk(folder, followlinks=False, onerror=failed):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         rel_root = Path(root).relative_to(folder)
         for name in names:
@@ -67,13 +72,17 @@ def _walk_files(folder: Path) -> list[str]:
     return sorted(found)
 
 
-def folder_files(folder: str) -> list[str]:
-    """Checkable files under ``folder`` (paths joined onto ``folder`` as given), sorted."""
+def folder_files(folder: str, unreadable: list[str] | None = None) -> list[str]:
+    """Checkable files under ``folder`` (paths joined onto ``folder`` as given), sorted.
+
+    A symbolic link with a report's suffix that leads nowhere (dangling, or a loop) is kept: the
+    reader reports it, so the summary counts it instead of the walk hiding it. Sub-folders that
+    cannot be listed are appended to ``unreadable``."""
     base = Path(folder)
     suffixes = wanted_suffixes()
     rels = _git_files(base)
     if rels is None:
-        rels = _walk_files(base)
+        rels = _walk_files(base, unreadable if unreadable is not None else [])
     out = []
     for rel in rels:
         parts = PurePosixPath(rel).parts
@@ -82,7 +91,7 @@ def folder_files(folder: str) -> list[str]:
         if PurePosixPath(rel).suffix.lower() not in suffixes:
             continue
         full = base / rel
-        if not full.is_file():  # a tracked file deleted from the work tree
+        if not full.is_file() and not full.is_symlink():  # a tracked file deleted from the work tree
             continue
         out.append(os.path.join(folder, *parts))
     return sorted(out)
@@ -118,10 +127,12 @@ def discover(
     settings_of: Callable[[str], Settings] | None = None,
     *,
     force_exclude: bool = False,
-) -> tuple[list[str], list[str]]:
-    """Files to check (sorted within each folder) and the paths that do not exist."""
+) -> tuple[list[str], list[str], list[str]]:
+    """Files to check (sorted within each folder), the paths that do not exist and the folders
+    that could not be listed (no permission, vanished mid-walk)."""
     files: list[str] = []
     missing: list[str] = []
+    unreadable: list[str] = []
     seen: set[str] = set()
 
     def add(f: str) -> None:
@@ -135,7 +146,7 @@ def discover(
             continue
         p = Path(raw)
         if p.is_dir():
-            for f in folder_files(raw):
+            for f in folder_files(raw, unreadable):
                 if settings_of is not None and is_excluded(f, settings_of(f)):
                     continue
                 add(f)
@@ -145,4 +156,4 @@ def discover(
             add(raw)
         else:
             missing.append(raw)
-    return files, missing
+    return files, missing, unreadable
