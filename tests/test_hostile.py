@@ -553,9 +553,9 @@ def test_path_vanishes_mid_run(tmp_path, monkeypatch):
     real = walk.discover
 
     def discover_then_delete(*args, **kwargs):
-        files, missing = real(*args, **kwargs)
+        found = real(*args, **kwargs)
         (d / "b.txt").unlink()  # gone between discovery and reading
-        return files, missing
+        return found
 
     monkeypatch.setattr(walk, "discover", discover_then_delete)
     code, out, err = check(d, fmt="rich", extra=("--color", "never"))
