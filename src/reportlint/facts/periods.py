@@ -174,7 +174,7 @@ _YEAR = (
     r"\s*年(?P<du>度)?"
 )
 _SPAN = re.compile(
-    r"(?<![\d.．])(?P<y1>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:[-—–~～至到]+|－)\s*(?P<y2>(?:19|20)\d{2})\s*年(?:度)?"
+    r"(?=[12])(?<![\d.．])(?P<y1>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:[-—–~～至到]+|－)\s*(?P<y2>(?:19|20)\d{2})\s*年(?:度)?"
 )
 _NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _SUB = (
@@ -186,7 +186,10 @@ _SUB = (
 )
 _RELATIVE = r"(?P<rel>今年|本年度?|明年|来年|下一?年度?|去年|上一?年度?|前年)"
 _FIVE = r"(?P<fyq>[“\"‘]?)(?P<fy>十[一二三四五六七])五(?P<fyq2>[”\"’]?)"
-_TOKEN = re.compile(rf"{_YEAR}|{_RELATIVE}|(?P<sub>{_SUB})|{_FIVE}")
+# every alternative of _TOKEN starts with one of these characters: the lookahead lets the engine
+# reject every other position at once instead of trying each alternative (and its lookbehinds)
+_TOKEN_FIRST = "0-9１-４〇○零一二三四五六七八九十今本明来下去上前第QxXｘＸ×“\"‘"
+_TOKEN = re.compile(rf"(?=[{_TOKEN_FIRST}])(?:{_YEAR}|{_RELATIVE}|(?P<sub>{_SUB})|{_FIVE})")
 _SUB_RE = re.compile(rf"\s*(?:{_SUB})")
 _FIVE_CONTEXT = re.compile(r"^(?:规划|计划|时期|期间|以来|开局|收官|末|初|中期|发展|目标|前|期|的|之)")
 _MONTH_AFTER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?!\s*[-—–~～至到])|^(?:年)?[初中底末]|^(?:元旦|春节|夏季|秋季|冬季|春季)")

@@ -42,11 +42,14 @@ _RANGE_SEP = r"[ \t]*(?:至|到|~|～|-|－|—|–|—)[ \t]*"
 # a number whose decimal point was lost: "5 9亿元", "108 3%"
 _LOST_POINT = re.compile(r"(?<![\d.,，A-Za-z])(\d{1,3})[ \t](\d{1,2})(?=(?:万亿|亿|万|%|％|个百分点))")
 # placeholders standing for digits next to a unit: xx.xx%, x万元, ×××亩 (P rules report them)
+# (written to start with a character class, which the engine skips to directly: the first character
+# is a digit or an x not after a letter, digit or dot, and an x itself or followed by one)
 _PLACEHOLDER_NUM = re.compile(
-    r"(?<![A-Za-z\d.])(?=[\d.]*[xX×ｘＸ])[\dxX×ｘＸ]+(?:\.[\dxX×ｘＸ]+)?"
+    r"[\dxX×ｘＸ](?<![A-Za-z\d.].)(?:(?<=[xX×ｘＸ])|(?=[\d.]*[xX×ｘＸ]))[\dxX×ｘＸ]*(?:\.[\dxX×ｘＸ]+)?"
     r"(?=[ \t]*(?:%|％|万|亿|千|元|人|户|个|家|亩|吨|公里|米|起|件|所|座|项|名|场|次))"
 )
 _X = "xX×ｘＸ"
+_CN_DIGITS = frozenset("零〇一二两三四五六七八九")
 _HAS_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
 _HEADING_NUM = re.compile(r"^[ \t　]*(\d{1,3})[ \t]*[.．、)）](?!\d)")
 
@@ -187,8 +190,10 @@ class _Patterns:
         # 千 is not a multiplier before 米 克 伏 瓦 (千米, 千克, 千伏)
         mult_alt = "|".join(re.escape(m) + ("(?![米克伏瓦])" if m.endswith("千") else "") for m in mults) or "(?!)"
         after_alt = "|".join(re.escape(a) for a in sorted(data.approx_after, key=len, reverse=True)) or "(?!)"
+        # a token starts at 百 (百分之), a digit or a Chinese numeral: the lookahead rejects every
+        # other position at once
         self.token = re.compile(
-            rf"(?P<pct>百分之)?(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
+            rf"(?={_HAS_NUMBER.pattern})(?P<pct>百分之)?(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
             rf"(?P<mid>余|多)?(?P<mult>个亿|{mult_alt})?(?P<mid2>余|多)?"
             rf"(?:[ \t]?(?P<unit>{unit_alt}))?(?P<after>{after_alt})?"  # 77.8 % (a space from layout)
         )
@@ -250,25 +255,33 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
     heading_end = hm.end(1) if hm else -1
     out: list[Quantity] = []
     n_lost = len(facts.lost_points)
-    for m in _LOST_POINT.finditer(text):
-        if not _covered(spans, starts, m.start()):
-            facts.lost_points.append((block, m.start(), m.end(), m.group(0)))
-            facts.unparsed.append((block, m.start(), m.end(), "lost-point"))
-    for m in _PLACEHOLDER_NUM.finditer(text):
-        facts.unparsed.append((block, m.start(), m.end(), "placeholder"))
+    if " " in text or "\t" in text:  # a lost point leaves a space or a tab
+        for m in _LOST_POINT.finditer(text):
+            if not _covered(spans, starts, m.start()):
+                facts.lost_points.append((block, m.start(), m.end(), m.group(0)))
+                facts.unparsed.append((block, m.start(), m.end(), "lost-point"))
+    if any(x in text for x in _X):  # a placeholder number holds an x
+        for m in _PLACEHOLDER_NUM.finditer(text):
+            facts.unparsed.append((block, m.start(), m.end(), "placeholder"))
     lost = [(s, e) for b, s, e, _ in facts.lost_points[n_lost:]]
     pos = 0
     n = len(text)
+    search = pat.token.search
     while pos < n:
-        m = pat.token.search(text, pos)
+        m = search(text, pos)
         if not m:
             break
-        pos = m.end()
-        s = m.start()
-        if s < heading_end or (spans and _covered(spans, starts, s)):
+        s, pos = m.span()
+        if s < heading_end:
             continue
-        if s > 0 and (text[s - 1].isdigit() or text[s - 1] == "." or text[s - 1] in _X):
-            continue  # the tail of a number or of a placeholder (xx0.9%)
+        if spans:  # _covered, inlined: most tokens are tested
+            k = bisect_left(starts, s + 1) - 1
+            if k >= 0 and spans[k][0] <= s < spans[k][1]:
+                continue
+        if s > 0:
+            c = text[s - 1]
+            if c.isdigit() or c == "." or c in _X:
+                continue  # the tail of a number or of a placeholder (xx0.9%)
         if lost and any(ls <= s < le for ls, le in lost):
             continue
         q = _quantity(block, text, m, pat, facts)
@@ -288,12 +301,12 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
 
 
 def _quantity(block: Block, text: str, m: re.Match[str], pat: _Patterns, facts: QuantityFacts) -> Quantity | None:
-    ar, cn = m.group("ar"), m.group("cn")
-    mult_s = (m.group("mult") or "").lstrip("个")  # 4.9个亿 = 4.9亿
-    unit = m.group("unit") or ""
-    pct = bool(m.group("pct"))
+    pct, ar, cn, mid, mult_s, mid2, unit, after = m.group("pct", "ar", "cn", "mid", "mult", "mid2", "unit", "after")
+    mult_s = (mult_s or "").lstrip("个")  # 4.9个亿 = 4.9亿
+    unit = unit or ""
+    pct = bool(pct)
     if cn:
-        if not any(c in "零〇一二两三四五六七八九" for c in cn) and not (cn[0] in "十百千" and len(cn) > 1 or cn == "十"):
+        if _CN_DIGITS.isdisjoint(cn) and not (cn[0] in "十百千" and len(cn) > 1 or cn == "十"):
             return None  # 万亩, 千亩, 百亿: a scale word, not a number
         if not (unit or pct or mult_s):
             return None  # a Chinese numeral counts only before a unit or measure word
@@ -315,9 +328,8 @@ def _quantity(block: Block, text: str, m: re.Match[str], pat: _Patterns, facts: 
     discrete = bool(info and info.discrete)
     # a count printed as an integer without multiplier is exact, and so is a Chinese numeral
     exact = bool(cn) or (discrete and decimals == 0 and not mult_s)
-    after = m.group("after")
     kind = pat.data.approx_after.get(after) if after else None
-    if m.group("mid") or m.group("mid2"):
+    if mid or mid2:
         kind = "min"
     if kind is None:
         st = m.start()

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from reportlint.document import Block, Document
 from reportlint.facts.quantities import Quantity, QuantityFacts
 
-_SENTENCE_END = re.compile(r"[。！？；!?;…]+|\.(?!\d)|(?<!\d)\.")
+# (the lookahead names the characters a match starts with: every other position fails at once)
+_SENTENCE_END = re.compile(r"(?=[。！？；!?;….])(?:[。！？；!?;…]+|\.(?!\d)|(?<!\d)\.)")
 _CLAUSE_END = re.compile(r"[，,：:]")
 
 
@@ -65,17 +66,30 @@ def split_block(block: Block, quantities: list[Quantity]) -> list[Sentence]:
             bounds.append(m.end())
     if bounds[-1] != len(text):
         bounds.append(len(text))
+    # the clause marks of the whole block, found once (each is one character: a mark at i belongs
+    # to the sentence [s, e) with s <= i < e)
+    marks = [m.start() for m in _CLAUSE_END.finditer(text)]
+    marks = [i for i in marks if not in_number(i)] if starts else marks
     out: list[Sentence] = []
     qi = 0
+    nq = len(quantities)
+    ci = 0
+    nc = len(marks)
     for s, e in zip(bounds, bounds[1:]):
         if e <= s:
             continue
         sent = Sentence(block, s, e)
-        while qi < len(quantities) and quantities[qi].start < e:
+        while qi < nq and quantities[qi].start < e:
             if quantities[qi].start >= s:
                 sent.quantities.append(quantities[qi])
             qi += 1
-        sent.clause_starts = [s] + [m.end() for m in _CLAUSE_END.finditer(text, s, e) if not in_number(m.start())]
+        while ci < nc and marks[ci] < s:
+            ci += 1
+        clause_starts = [s]
+        while ci < nc and marks[ci] < e:
+            clause_starts.append(marks[ci] + 1)
+            ci += 1
+        sent.clause_starts = clause_starts
         out.append(sent)
     return out
 

@@ -27,7 +27,15 @@ from functools import lru_cache
 from reportlint.document import Block
 from reportlint.findings import Finding, Fix, Severity
 from reportlint.rules.base import Context, Rule
-from reportlint.rules.typography._text import FULL_WIDTH_PUNCT, context, exempt_spans, is_cjk, text_blocks
+from reportlint.rules.typography._text import (
+    FULL_WIDTH_PUNCT,
+    Spans,
+    context,
+    exempt_spans,
+    heading_marker_end,
+    is_cjk,
+    text_blocks,
+)
 
 # opener -> (family, closer of the same width)
 OPENERS = {"（": ("paren", "）"), "(": ("paren", ")"), "《": ("book", "》"), "〈": ("angle", "〉"), "【": ("lent", "】"),
@@ -35,10 +43,25 @@ OPENERS = {"（": ("paren", "）"), "(": ("paren", ")"), "《": ("book", "》"),
 CLOSERS = {"）": "paren", ")": "paren", "》": "book", "〉": "angle", "】": "lent", "」": "corner", "』": "wcorner", "〕": "tort"}
 _FULL = {"(": "（", ")": "）"}
 # a list marker closed by a bracket alone: "1)" "a)" "一）" at the start of the block or of a clause
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s：:；;，,。]))(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[\u2460-\u2473])[)）]")
+# (the first lookahead names the characters a marker starts with: every other position fails at once)
+_LIST_MARKER = re.compile(
+    r"(?=[\dA-Za-z一二三四五六七八九十\u2460-\u2473])"
+    r"(?:^|(?<=[\s：:；;，,。]))(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[\u2460-\u2473])[)）]"
+)
 _MAX_ITEMS = 400  # a pathological paragraph is not analysed
 # the characters the loops below look at: the regex finds them at C speed, the rest is skipped
 _BRACKET_CHARS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
+# every character this rule pairs: a block without one has nothing to report
+_PAIR_CHARS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + "“”‘’\"") + "]")
+
+
+def marked_exempt_spans(ctx: Context, block: Block) -> Spans:
+    """``exempt_spans(ctx, block)`` (the heading's outline marker exempt too), built from the
+    spans T503–T509 use (``marker=False``) and the marker: one computation of the spans per block
+    serves every typography rule."""
+    spans = exempt_spans(ctx, block, marker=False)
+    end = heading_marker_end(block)
+    return Spans(spans.ranges + [(0, end)]) if end else spans
 
 
 @lru_cache(maxsize=16)
@@ -54,13 +77,14 @@ class _Problem:
 
 
 def bracket_problems(text: str, skip) -> list[_Problem]:
+    """The bracket problems of ``text``; ``skip(i)`` says a position is exempt (None: none is)."""
     stack: list[tuple[int, str]] = []  # (pos, opener)
     out: list[_Problem] = []
     # a list marker ends with a closing parenthesis: without one there is none to look for
     markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text)} if ")" in text or "）" in text else set()
     for m in _BRACKET_CHARS.finditer(text):
         i, ch = m.start(), m.group()
-        if skip(i) or (i in markers and not any(OPENERS[op][0] == "paren" for _, op in stack)):
+        if (skip is not None and skip(i)) or (i in markers and not any(OPENERS[op][0] == "paren" for _, op in stack)):
             continue
         if ch in OPENERS:
             stack.append((i, ch))
@@ -94,14 +118,18 @@ def _touches_chinese(text: str, i: int) -> bool:
 
 def quote_items(text: str, skip, opener: str, closer: str, ascii_quote: str | None, *, curly_in_latin: bool = True) -> list[tuple[int, str]]:
     """The quotes of one kind, in order. An ASCII quote counts only next to Chinese text; with
-    ``curly_in_latin=False`` a curly one too (’ is also an apostrophe: Let’s)."""
+    ``curly_in_latin=False`` a curly one too (’ is also an apostrophe: Let’s). ``skip(i)`` says a
+    position is exempt (None: none is)."""
+    rx = _chars_regex(opener + closer + (ascii_quote or ""))
+    if skip is None and curly_in_latin and not (ascii_quote and ascii_quote in text):
+        return [(m.start(), m.group()) for m in rx.finditer(text)]  # every curly quote counts
     items = []
-    for m in _chars_regex(opener + closer + (ascii_quote or "")).finditer(text):
+    for m in rx.finditer(text):
         i, ch = m.start(), m.group()
         if ch == opener or ch == closer:
-            if not skip(i) and (curly_in_latin or _touches_chinese(text, i)):
+            if not (skip is not None and skip(i)) and (curly_in_latin or _touches_chinese(text, i)):
                 items.append((i, ch))
-        elif ascii_quote and ch == ascii_quote and not skip(i) and _touches_chinese(text, i):
+        elif ascii_quote and ch == ascii_quote and not (skip is not None and skip(i)) and _touches_chinese(text, i):
             items.append((i, ch))
     return items
 
@@ -131,11 +159,15 @@ class UnmatchedPair(Rule):
         blocks = list(text_blocks(ctx))
         analysed = []
         for block in blocks:
-            spans = exempt_spans(ctx, block)
             text = block.text
-            brackets = bracket_problems(text, spans.covers)
-            doubles = quote_items(text, spans.covers, "“", "”", '"')
-            singles = quote_items(text, spans.covers, "‘", "’", None, curly_in_latin=False)
+            if _PAIR_CHARS.search(text) is None:  # no bracket, no quote: no exempt span to look up
+                analysed.append((block, [], [], []))
+                continue
+            spans = marked_exempt_spans(ctx, block)
+            skip = spans.covers if spans.ranges else None  # most blocks have no exempt span
+            brackets = bracket_problems(text, skip)
+            doubles = quote_items(text, skip, "“", "”", '"')
+            singles = quote_items(text, skip, "‘", "’", None, curly_in_latin=False)
             analysed.append((block, brackets, doubles, singles))
         for k, (block, brackets, doubles, singles) in enumerate(analysed):
             prev = analysed[k - 1] if k and _adjacent(analysed[k - 1][0], block) else None

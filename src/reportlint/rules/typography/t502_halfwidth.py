@@ -26,14 +26,15 @@ from dataclasses import dataclass
 
 from reportlint.findings import Finding, Fix, Severity
 from reportlint.rules.base import Context, Rule
-from reportlint.rules.typography._text import FW_CLOSE, FW_OPEN, Spans, context, exempt_spans, is_cjk, text_blocks
+from reportlint.rules.typography._text import CJK_RE, FW_CLOSE, FW_OPEN, Spans, context, is_cjk, text_blocks
+from reportlint.rules.typography.t501_pairs import marked_exempt_spans
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
 _NUMERALS = "一二三四五六七八九十〇零"
 _FULL_COUNTED = "，；：？！（）"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is several times slower to create
 class Mark:
     start: int  # first character replaced
     end: int  # exclusive (a following space is swallowed: ", 中" -> "，中")
@@ -70,9 +71,10 @@ def find_marks(text: str, spans: Spans) -> list[Mark]:
     out: list[Mark] = []
     opens: list[int] = []
     n = len(text)
+    covers = spans.covers if spans.ranges else None  # most blocks have no exempt span
     for m in _MARK_CHARS.finditer(text):  # only the characters of FULL, found at C speed
         i, ch = m.start(), m.group()
-        if spans.covers(i):
+        if covers is not None and covers(i):
             continue
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < n else ""
@@ -82,7 +84,7 @@ def find_marks(text: str, spans: Spans) -> list[Mark]:
         if ch == ")":
             if opens:
                 a = opens.pop()
-                if any(is_cjk(c) for c in text[a + 1 : i]):
+                if CJK_RE.search(text, a + 1, i) is not None:  # Chinese inside
                     out.append(Mark(a, a + 1, "（", "(", i))
                     out.append(Mark(i, i + 1, "）", ")", a))
             continue
@@ -98,7 +100,10 @@ def find_marks(text: str, spans: Spans) -> list[Mark]:
                     ok, swallow = _chinese_after(text, i + 1)
                     ok = ok and swallow > 0
         elif after_chinese:
-            ok, swallow = _chinese_after(text, i + 1)
+            if is_cjk(nxt):  # the common case, as _chinese_after answers it
+                ok = True
+            else:
+                ok, swallow = _chinese_after(text, i + 1)
         elif ch in ",;" and prev and (prev.isdigit() or prev in "%％" or _latin(prev)):
             ok = is_cjk(nxt) or (nxt != "" and nxt in FW_OPEN)
         if ok:
@@ -140,7 +145,8 @@ class HalfWidthPunctuation(Rule):
         per_block = []
         half = full = 0
         for block in text_blocks(ctx):
-            marks = find_marks(block.text, exempt_spans(ctx, block))
+            # a block without a half-width mark has none to report: no exempt span to look up
+            marks = find_marks(block.text, marked_exempt_spans(ctx, block)) if _MARK_CHARS.search(block.text) else []
             half += len(marks)
             full += sum(block.text.count(c) for c in _FULL_COUNTED)
             if marks:
