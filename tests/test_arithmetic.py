@@ -116,6 +116,17 @@ def test_relations_are_counted():
     assert result.stats["relations.rate"] == 1 and result.stats["relations.share"] == 1
 
 
+def test_a_users_not_quantities_pattern_counts_wherever_it_starts(tmp_path):
+    # the scan's first-character lookahead is derived from the patterns: a pattern starting with
+    # a character no shipped pattern starts with (甲) is not silently ignored
+    extra = tmp_path / "ours.toml"
+    extra.write_text("[arithmetic]\nnot_quantities = ['甲\\d+号楼']\n", encoding="utf-8")
+    data = load_ruleset("annual", (str(extra),)).arithmetic
+    doc = read_text("完成甲12号楼改造，新建住房120户。".encode("utf-8"), "q.txt", "txt")
+    assert [q.text for q in extract_quantities(doc, data).quantities] == ["120户"]
+    assert texts("完成乙12号楼改造，新建住房120户。")[0].startswith("12")
+
+
 def test_ruleset_data_is_validated():
     with pytest.raises(ValidationError):
         ArithmeticData(not_quantities=["(unclosed"])

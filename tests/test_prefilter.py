@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reportlint import prefilter
-from reportlint.prefilter import Gate, compiled, required_literals, trigger_chars
+from reportlint.prefilter import Gate, compiled, first_class, required_literals, trigger_chars
 from reportlint.rulesets import load_ruleset
 
 CASES = Path(__file__).parent / "cases"
@@ -63,6 +63,37 @@ def test_every_match_holds_a_literal_and_a_trigger_character():
                     assert any(x in m.group().lower() for x in lits), (rx, m.group())
                 if chars is not None:
                     assert not chars.isdisjoint(m.group()), (rx, m.group())
+
+
+@pytest.mark.parametrize(
+    "regex,body",
+    [
+        (r"[上下]半年|\d+年", r"\d上下"),
+        (r"(?<!x)ab", "a"),
+        (r"a?b", "ab"),
+        (r"(?:第)?\d", r"\d第"),
+        (r"^\s*[（(]\d", r"\(\s（"),
+        (r"a*", None),  # may match empty
+        (r"[^a]b", None),  # negated class
+        (r".b", None),
+        (r"(?i)ab", None),
+    ],
+)
+def test_first_class(regex, body):
+    assert first_class(regex) == body
+
+
+def test_every_match_starts_in_its_first_class():
+    texts = _texts()
+    for rx in _ruleset_regexes():
+        body = first_class(rx)
+        if body is None:
+            continue
+        first = re.compile(f"[{body}]")
+        for text in texts:
+            for m in re.finditer(rx, text):
+                if m.end() > m.start():
+                    assert first.match(text, m.start()), (rx, m.group())
 
 
 def test_gate_keeps_every_regex_that_matches():

@@ -127,6 +127,75 @@ def trigger_chars(regex: str) -> frozenset[str] | None:
 _ASCII_FOLDS = {"k": "\u212a", "i": "\u0130\u0131", "s": "\u017f"}
 
 
+_CATEGORY_CLASS = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s"}
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+
+
+def _first_item(op, av) -> tuple[set[str], bool] | None:
+    """(class items one of which the element's first character matches, can it match empty)."""
+    if op is _c.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _c.IN:
+        out: set[str] = set()
+        for iop, iav in av:
+            if iop is _c.LITERAL:
+                out.add(re.escape(chr(iav)))
+            elif iop is _c.RANGE:
+                out.add(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+            elif iop is _c.CATEGORY and str(iav) in _CATEGORY_CLASS:
+                out.add(_CATEGORY_CLASS[str(iav)])
+            else:  # NEGATE, \D, \W …: no bound
+                return None
+        return out, False
+    if op is _c.SUBPATTERN or getattr(_c, "ATOMIC_GROUP", None) is op:
+        return _first_sequence(av[-1] if op is _c.SUBPATTERN else av)
+    if op in _REPEATS:
+        lo, _hi, sub = av
+        got = _first_sequence(sub)
+        return None if got is None else (got[0], got[1] or lo == 0)
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            got = _first_sequence(branch)
+            if got is None:
+                return None
+            union |= got[0]
+            empty = empty or got[1]
+        return union, empty
+    return None  # ANY, NOT_LITERAL, back-references …
+
+
+def _first_sequence(seq) -> tuple[set[str], bool] | None:
+    out: set[str] = set()
+    for op, av in seq:
+        if op in _ZERO_WIDTH:  # anchors and lookarounds consume nothing
+            continue
+        got = _first_item(op, av)
+        if got is None:
+            return None
+        out |= got[0]
+        if not got[1]:
+            return out, False
+    return out, True
+
+
+@lru_cache(maxsize=4096)
+@memo
+def first_class(regex: str) -> str | None:
+    """The body of a character class that the first character of every match of ``regex``
+    matches (``[上下]半年|\\d+年`` -> ``\\d上下``), or None when that cannot be told (a match may
+    be empty or start anywhere, case-insensitive matching). ``(?=[…])`` built from it lets the
+    regex engine reject every other position at once."""
+    parsed = _parsed(regex)
+    if parsed is None or parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    got = _first_sequence(parsed)
+    if got is None or got[1] or not got[0]:
+        return None
+    return "".join(sorted(got[0]))
+
+
 @lru_cache(maxsize=1)
 def _inverse_lower() -> dict[int, tuple[int, ...]]:
     """BMP code points by the simple lowercase ``re`` folds them to (``K`` KELVIN SIGN -> k)."""

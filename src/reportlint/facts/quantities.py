@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.document import Block, Document
 from reportlint.numerals import cn_to_int
+from reportlint.prefilter import first_class
 
 if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
     from reportlint.data.arithmetic import ArithmeticData
@@ -198,9 +199,11 @@ class _Patterns:
             rf"(?:[ \t]?(?P<unit>{unit_alt}))?(?P<after>{after_alt})?"  # 77.8 % (a space from layout)
         )
         self.range_sep = re.compile(_RANGE_SEP)
-        # every pattern starts at a digit, a Latin letter, a Chinese numeral or an opening mark:
-        # the lookahead lets the engine skip every other position fast
-        first = r"(?=[\dA-Za-zＡ-Ｚａ-ｚ〇○零一二两三四五六七八九十百千第“‘\"（(〔\[［【])"
+        # a lookahead on the characters the patterns can start with lets the engine skip every
+        # other position fast; derived from the patterns (a user's pattern may start anywhere),
+        # and left out when one of them cannot be bounded
+        firsts = [first_class(p) for p in data.not_quantities]
+        first = f"(?=[{''.join(firsts)}])" if firsts and all(firsts) else ""
         alts = "|".join(f"(?:{p})" for p in data.not_quantities)
         self.not_q = re.compile(f"{first}(?:{alts})" if alts else "(?!)")
         self.before_lengths = sorted({len(w) for w in data.approx_before}, reverse=True)
