@@ -36,9 +36,8 @@ recache.install()
 regexes = [k for k in recache._entries if len(k) == 2]
 memos = [k for k in recache._entries if len(k) == 3]
 bad = [k for k in regexes if recache._compile(*k) != recache._original(*k)]
-raw = {"trigger_chars": prefilter.trigger_chars.__wrapped__.__wrapped__,
-       "required_literals": prefilter.required_literals.__wrapped__.__wrapped__}
-bad += [k for k in memos if recache._entries[k] != raw[k[1]](k[2])]
+raw = lambda name: getattr(prefilter, name).__wrapped__.__wrapped__  # under lru_cache and memo
+bad += [k for k in memos if recache._entries[k] != raw(k[1])(k[2])]
 print("COUNTS", len(regexes), len(memos), "BAD", bad[:3])
 """
 

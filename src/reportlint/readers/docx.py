@@ -2,8 +2,10 @@
 
 What the reader sees in Word is what the outline must see. python-docx's ``paragraph.text`` is not
 that (../shared/NOTES.md): it has no automatic list numbers, drops tracked insertions and ignores
-content controls. So python-docx only opens the package (relationships, parts, core properties) and
-this module extracts text over lxml itself.
+content controls. So this module extracts text over lxml itself, and python-docx at most opens the
+package (relationships, parts, core properties): a well-formed package is opened here over zipfile
+and lxml the way python-docx would open it, without importing python-docx (see ``_read_fast``);
+anything unusual, and every error, goes through python-docx itself.
 
 Blocks
     One PARAGRAPH block per top-level body paragraph, in body order; ``line`` is its 1-based index
@@ -59,15 +61,15 @@ Numbering model (ECMA-376 17.9, as Word applies it)
 
 Robustness: every failure is a ReadError with a one-line Chinese and English message. A zip bomb
 guard (declared sizes in the central directory, member count, compression ratio) runs before
-python-docx touches the package.
+anything is inflated.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, replace
 
 from reportlint.document import Block, BlockKind, Document, ReadError
 
@@ -225,63 +227,109 @@ def _int(value: str | None, default: int | None = None) -> int | None:
         return default
 
 
+def _find(el, tag: str):
+    """``el.find(tag)`` for a plain tag: the first child element with it. The walker asks this
+    thousands of times of small elements (pPr, rPr, tcPr …), where a plain loop is several times
+    faster than ``find``'s path machinery (comments and processing instructions never match: their
+    ``tag`` is not a string)."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
 def _child_val(el, tag: str) -> str | None:
     if el is None:
         return None
-    child = el.find(tag)
+    child = _find(el, tag)
     return None if child is None else child.get(_VAL)
 
 
-@dataclass(frozen=True, slots=True)
+# Plain slotted classes, not dataclasses: building a dataclass costs about a millisecond at import.
+
+
 class _Style:
-    name: str | None
-    based_on: str | None
-    num_id: str | None  # from pPr/numPr, None when absent
-    ilvl: int | None
+    __slots__ = ("name", "based_on", "num_id", "ilvl")
+
+    def __init__(self, name: str | None, based_on: str | None, num_id: str | None, ilvl: int | None) -> None:
+        self.name = name
+        self.based_on = based_on
+        self.num_id = num_id  # from pPr/numPr, None when absent
+        self.ilvl = ilvl
+
+
+# python-docx's ``BabelFish.internal2ui`` table (docx/styles/__init__.py, python-docx 1.2): the
+# styles.xml names Word shows capitalised. Copied so reading never imports python-docx.
+_UI_STYLE_NAMES = {
+    "caption": "Caption",
+    "footer": "Footer",
+    "header": "Header",
+    **{f"heading {n}": f"Heading {n}" for n in range(1, 10)},
+}
 
 
 class _Styles:
+    """styles.xml, read lazily: Word's template defines hundreds of styles, a report uses a few."""
+
     def __init__(self, root) -> None:
-        self.by_id: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
+        self._elements: dict[str, object] = {}  # styleId -> its w:style (the last one, like a dict of _Style)
+        self._styles: dict[str, _Style] = {}
         self._names: dict[str | None, str | None] = {}
+        self._numbering: dict[str | None, tuple[str | None, int | None, str | None]] = {}
         if root is None:
             return
+        style_id, style_type, default = _w("styleId"), _w("type"), _w("default")
         for st in root.iterchildren(_w("style")):
-            sid = st.get(_w("styleId"))
+            sid = st.get(style_id)
             if sid is None:
                 continue
-            name = _child_val(st, _w("name"))
+            self._elements[sid] = st
+            if st.get(style_type) == "paragraph" and st.get(default) in ("1", "true", "on"):
+                self.default_paragraph = sid
+
+    def get(self, style_id: str | None) -> _Style | None:
+        """The style with this id, or None."""
+        style = self._styles.get(style_id)  # type: ignore[arg-type]
+        if style is None:
+            st = self._elements.get(style_id)  # type: ignore[arg-type]
+            if st is None:
+                return None
             numpr = st.find(f"{_PPR}/{_NUMPR}")
-            self.by_id[sid] = _Style(
-                name=name,
+            style = self._styles[style_id] = _Style(  # type: ignore[index]
+                name=_child_val(st, _w("name")),
                 based_on=_child_val(st, _w("basedOn")),
                 num_id=_child_val(numpr, _NUMID),
                 ilvl=_int(_child_val(numpr, _ILVL)),
             )
-            if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true", "on"):
-                self.default_paragraph = sid
+        return style
+
+    @property
+    def by_id(self) -> dict[str, _Style]:
+        return {sid: self.get(sid) for sid in self._elements}  # type: ignore[misc]
 
     def name(self, style_id: str | None) -> str | None:
         """The style's name as python-docx reports ``style.name`` ("Heading 1", not "heading 1")."""
         if style_id in self._names:
             return self._names[style_id]
-        style = self.by_id.get(style_id) if style_id else None
+        style = self.get(style_id) if style_id else None
         name = None
         if style is not None and style.name is not None:
-            from docx.styles import BabelFish
-
-            name = BabelFish.internal2ui(style.name)
+            name = _UI_STYLE_NAMES.get(style.name, style.name)
         self._names[style_id] = name
         return name
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None, str | None]:
         """(numId, ilvl, id of the style that carries the numId), following basedOn."""
+        found = self._numbering.get(style_id)
+        if found is not None:
+            return found
+        first = style_id
         num_id = ilvl = owner = None
         seen: set[str] = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
-            style = self.by_id.get(style_id)
+            style = self.get(style_id)
             if style is None:
                 break
             if num_id is None and style.num_id is not None:
@@ -291,18 +339,28 @@ class _Styles:
             if num_id is not None and ilvl is not None:
                 break
             style_id = style.based_on
-        return num_id, ilvl, owner
+        found = self._numbering[first] = (num_id, ilvl, owner)
+        return found
 
 
-@dataclass(frozen=True, slots=True)
 class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str | None = None  # w:lvlText; None when absent (nothing is rendered)
-    restart: int | None = None  # w:lvlRestart; None = restart after any shallower level
-    legal: bool = False  # w:isLgl
-    suff: str = "tab"
-    pstyle: str | None = None
+    __slots__ = ("start", "fmt", "text", "restart", "legal", "suff", "pstyle")
+
+    def __init__(
+        self,
+        start: int = 1,
+        fmt: str = "decimal",
+        text: str | None = None,  # w:lvlText; None when absent (nothing is rendered)
+        restart: int | None = None,  # w:lvlRestart; None = restart after any shallower level
+        legal: bool = False,  # w:isLgl
+        suff: str = "tab",
+        pstyle: str | None = None,
+    ) -> None:
+        self.start, self.fmt, self.text, self.restart = start, fmt, text, restart
+        self.legal, self.suff, self.pstyle = legal, suff, pstyle
+
+    def with_start(self, start: int) -> _Level:
+        return _Level(start, self.fmt, self.text, self.restart, self.legal, self.suff, self.pstyle)
 
 
 def _parse_level(el) -> _Level:
@@ -321,10 +379,12 @@ def _parse_level(el) -> _Level:
     )
 
 
-@dataclass(slots=True)
 class _Instance:
-    counters_key: tuple[str, str]
-    levels: dict[int, _Level]
+    __slots__ = ("counters_key", "levels")
+
+    def __init__(self, counters_key: tuple[str, str], levels: dict[int, _Level]) -> None:
+        self.counters_key = counters_key
+        self.levels = levels
 
 
 class _Numbering:
@@ -392,7 +452,7 @@ class _Numbering:
                     levels[ilvl] = _parse_level(lvl_el)
                 start = _int(_child_val(ov, _w("startOverride")))
                 if start is not None:
-                    levels[ilvl] = replace(levels.get(ilvl, _Level()), start=start)
+                    levels[ilvl] = levels.get(ilvl, _Level()).with_start(start)
                     own_counters = True
             inst = _Instance(("num", num_id) if own_counters else ("abstract", aid), levels)
         self._instances[num_id] = inst
@@ -469,7 +529,7 @@ def _children(el, tag: str):
         if child.tag == tag:
             yield child
         elif child.tag == _SDT:
-            content = child.find(_SDT_CONTENT)
+            content = _find(child, _SDT_CONTENT)
             if content is not None:
                 yield from _children(content, tag)
         elif child.tag == _CUSTOM_XML:
@@ -510,7 +570,7 @@ class _Walker:
         """Block-level sdt/customXml (their paragraphs are not in Document.paragraphs) and markers."""
         tag = el.tag
         if tag == _SDT:
-            content = el.find(_SDT_CONTENT)
+            content = _find(el, _SDT_CONTENT)
             if content is not None:
                 self._blocks_in(content, in_cell)
         elif tag == _CUSTOM_XML:
@@ -542,12 +602,12 @@ class _Walker:
         row_no = 0
         for tr in _children(tbl, _TR):
             row_no += 1
-            trpr = tr.find(_TRPR)
+            trpr = _find(tr, _TRPR)
             col = 1 + (_int(_child_val(trpr, _GRID_BEFORE), 0) or 0)
             for tc in _children(tr, _TC):
-                tcpr = tc.find(_TCPR)
+                tcpr = _find(tc, _TCPR)
                 span = max(1, _int(_child_val(tcpr, _GRID_SPAN), 1) or 1)
-                vmerge = tcpr.find(_VMERGE) if tcpr is not None else None
+                vmerge = _find(tcpr, _VMERGE) if tcpr is not None else None
                 continuation = vmerge is not None and vmerge.get(_VAL) in (None, "continue")
                 if not continuation:
                     place = outer or (number, row_no, col)
@@ -562,12 +622,14 @@ class _Walker:
     def paragraph(self, p, kind: BlockKind, table: int | None = None, row: int | None = None, col: int | None = None) -> None:
         self._para_comments = dict(self.open_comments)
         text = self.text(p)
-        ppr = p.find(_PPR)
-        style_id = _child_val(ppr, _PSTYLE) or self.styles.default_paragraph
+        ppr = _find(p, _PPR)
+        pstyle = _find(ppr, _PSTYLE) if ppr is not None else None
+        style_id = (pstyle.get(_VAL) if pstyle is not None else None) or self.styles.default_paragraph
         prefix = self._number(ppr, style_id, text)
         if prefix:
             text = prefix + text
-        comments = tuple(self.comment_text[c] for c in self._para_comments if c in self.comment_text)
+        comment_text = self.comment_text
+        comments = tuple(comment_text[c] for c in self._para_comments if c in comment_text) if comment_text else ()
         place = (table, row, col) if kind is BlockKind.CELL else None
         self._append(text, kind, place, len(prefix), self.styles.name(style_id), comments)
 
@@ -589,9 +651,12 @@ class _Walker:
         )
 
     def _number(self, ppr, style_id: str | None, text: str) -> str:
-        numpr = ppr.find(_NUMPR) if ppr is not None else None
-        num_id = _child_val(numpr, _NUMID)
-        ilvl = _int(_child_val(numpr, _ILVL))
+        numpr = _find(ppr, _NUMPR) if ppr is not None else None
+        if numpr is None:
+            num_id = ilvl = None
+        else:
+            num_id = _child_val(numpr, _NUMID)
+            ilvl = _int(_child_val(numpr, _ILVL))
         if num_id is None or ilvl is None:
             s_num, s_ilvl, owner = self.styles.numbering(style_id)
             if num_id is None:
@@ -628,11 +693,11 @@ class _Walker:
             elif tag in _RUN_CONTAINERS:
                 self._inline(child)
             elif tag == _SDT:
-                content = child.find(_SDT_CONTENT)
+                content = _find(child, _SDT_CONTENT)
                 if content is not None:
                     self._inline(content)
             elif tag == _RUBY:
-                base = child.find(_RUBY_BASE)
+                base = _find(child, _RUBY_BASE)
                 if base is not None:
                     self._inline(base)
             elif tag == _CRS:
@@ -649,10 +714,10 @@ class _Walker:
         self._out.append(text)
 
     def _run(self, r) -> None:
-        rpr = r.find(_RPR)
+        rpr = _find(r, _RPR)
         hidden = False
         if rpr is not None:
-            vanish = rpr.find(_VANISH)
+            vanish = _find(rpr, _VANISH)
             hidden = vanish is not None and vanish.get(_VAL) not in _FALSE
         emit = self._emit
         fields = self._fields
@@ -794,6 +859,224 @@ def _properties(package) -> dict[str, object]:
     return out
 
 
+# ------------------------------------------------------------------------------ fast package
+#
+# Importing python-docx costs more than reading a 30-page report with it, and its parser gives every
+# element a Python proxy class. So ``_read_fast`` opens the package over zipfile and lxml the way
+# python-docx 1.2's ``Package.open`` does: the same parts, reached through the same relationships,
+# looked up in [Content_Types].xml the same way, the same parts parsed as XML with the same parser
+# options, so the walker sees the same XML. Whatever python-docx could object to (a missing part or
+# content type, XML it cannot parse, a relationship it cannot resolve, unusual core properties …)
+# is not judged here: the fast path gives up (``_Fallback``, or any exception) and ``read_docx``
+# falls back to ``_read``, which opens the package with python-docx as before, so every message and
+# edge case stays exactly python-docx's. (Checked against the old reader on every .docx the tests
+# build and on a few thousand mutated packages: same blocks, properties and messages.)
+
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_PR_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_RT_OFFICE_DOCUMENT, _RT_STYLES, _RT_NUMBERING, _RT_COMMENTS, _RT_IMAGE = (
+    _RT + t for t in ("officeDocument", "styles", "numbering", "comments", "image")
+)
+_RT_CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_CT_CORE_PROPERTIES = "application/vnd.openxmlformats-package.core-properties+xml"
+# The content types python-docx loads as XML parts (``PartFactory.part_type_for``): parsed on open.
+_XML_PART_TYPES = frozenset(
+    [_CT_CORE_PROPERTIES]
+    + [
+        f"application/vnd.openxmlformats-officedocument.wordprocessingml.{t}+xml"
+        for t in ("comments", "document.main", "footer", "header", "numbering", "settings", "styles")
+    ]
+)
+_CP_NS = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_DC_NS = "{http://purl.org/dc/elements/1.1/}"
+_DCTERMS_NS = "{http://purl.org/dc/terms/}"
+_MAX_PART_DEPTH = 24  # python-docx walks the relationship graph recursively: leave deeper chains to it
+
+_parser = None
+
+
+class _Fallback(Exception):
+    """Something the fast path does not model: python-docx reads the package instead."""
+
+
+def _parse(blob: bytes):
+    """``docx.oxml.parser.parse_xml`` with the same parser options, minus python-docx's element classes."""
+    global _parser
+    from lxml import etree
+
+    if _parser is None:
+        _parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+    return etree.fromstring(blob, _parser)
+
+
+class _FastPart:
+    __slots__ = ("content_type", "reltype", "blob", "element", "rels")
+
+    def __init__(self, reltype) -> None:
+        self.reltype = reltype  # of the relationship python-docx first reached the part by
+        self.content_type = self.blob = self.element = None
+        self.rels: list[tuple] = []
+
+
+def _fast_rels(zf: zipfile.ZipFile, source: str) -> list[tuple]:
+    """(rId, reltype, is_external, target partname) of ``source``'s .rels item ("/": the package's)."""
+    base, filename = posixpath.split(source)
+    try:
+        xml = zf.read(posixpath.join(base, "_rels", filename + ".rels")[1:])
+    except KeyError:
+        return []
+    root = _parse(xml)
+    if root.tag != _PR_NS + "Relationships":
+        raise _Fallback
+    rels = []
+    for rel in root.findall(_PR_NS + "Relationship"):
+        external = rel.get("TargetMode", "Internal") == "External"
+        target = None if external else posixpath.abspath(posixpath.join(base, rel.get("Target")))
+        rels.append((rel.get("Id"), rel.get("Type"), external, target))
+    return rels
+
+
+def _fast_package(zf: zipfile.ZipFile) -> tuple[dict[str, _FastPart], list[tuple]]:
+    """Every part reachable from the package relationships, keyed by partname, and those relationships."""
+    types = _parse(zf.read("[Content_Types].xml"))
+    if types.tag != _CT_NS + "Types":
+        raise _Fallback
+
+    def content_types(tag: str, key: str) -> dict[str, str | None]:
+        """Lower-cased ``key`` (part name, extension) -> content type, the last entry winning."""
+        table = {}
+        for item in types.findall(_CT_NS + tag):
+            name = item.get(key)
+            if name is None:
+                raise _Fallback
+            table[name.lower()] = item.get("ContentType")
+        return table
+
+    overrides, defaults = content_types("Override", "PartName"), content_types("Default", "Extension")
+    parts: dict[str, _FastPart] = {}
+
+    def walk(rels: list[tuple], depth: int) -> None:
+        if depth > _MAX_PART_DEPTH:
+            raise _Fallback
+        for _rid, reltype, external, name in rels:
+            if external or name in parts:
+                continue
+            part = parts[name] = _FastPart(reltype)
+            part.rels = _fast_rels(zf, name)
+            part.blob = zf.read(name[1:])
+            key = name.lower()
+            if key in overrides:
+                part.content_type = overrides[key]
+            else:
+                ext = posixpath.splitext(name)[1]
+                ext = ext[1:] if ext.startswith(".") else ext
+                part.content_type = defaults[ext.lower()]  # KeyError: python-docx says why
+            if reltype != _RT_IMAGE and part.content_type in _XML_PART_TYPES:
+                part.element = _parse(part.blob)
+            walk(part.rels, depth + 1)
+
+    package_rels = _fast_rels(zf, "/")
+    walk(package_rels, 0)
+    return parts, package_rels
+
+
+def _fast_related(parts: dict[str, _FastPart], rels: list[tuple], reltype: str) -> _FastPart | None:
+    """``_related`` over the fast package: the first internal relationship of ``reltype`` by rId."""
+    by_id = {rid: (rt, external, name) for rid, rt, external, name in rels}
+    for rt, external, name in by_id.values():
+        if rt == reltype and not external:
+            return parts[name]
+    return None
+
+
+def _fast_element(part: _FastPart | None):
+    """``_element`` over the fast package."""
+    if part is None:
+        return None
+    if part.element is None:
+        part.element = _parse(part.blob or b"")
+    return part.element
+
+
+def _w3cdtf(text: str):
+    """python-docx's ``CT_CoreProperties._parse_W3CDTF_to_datetime``: ValueError if unparseable."""
+    import datetime as dt
+
+    parseable, offset = text[:19], text[19:]
+    value = None
+    s = parseable
+    if len(s) == 19 and s.isascii() and s[4] == s[7] == "-" and s[10] == "T" and s[13] == s[16] == ":":
+        digits = (s[0:4], s[5:7], s[8:10], s[11:13], s[14:16], s[17:19])
+        if "".join(digits).isdigit():  # strptime("%Y-%m-%dT%H:%M:%S"), without importing _strptime
+            try:
+                value = dt.datetime(*map(int, digits))
+            except ValueError:
+                value = None
+    if value is None:
+        for template in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%Y-%m", "%Y"):
+            try:
+                value = dt.datetime.strptime(parseable, template)
+            except ValueError:
+                continue
+    if value is None:
+        raise ValueError(text)
+    if len(offset) == 6:
+        match = re.match(r"([+-])(\d\d):(\d\d)", offset)
+        if match is None:
+            raise ValueError(offset)
+        sign, hours, minutes = match.groups()
+        factor = -1 if sign == "+" else 1
+        value = value + dt.timedelta(hours=int(hours) * factor, minutes=int(minutes) * factor)
+    return value.replace(tzinfo=dt.timezone.utc)
+
+
+def _fast_properties(parts: dict[str, _FastPart], package_rels: list[tuple]) -> dict[str, object]:
+    """``_properties`` over the fast package (python-docx's CoreProperties, read the same way)."""
+    part = _fast_related(parts, package_rels, _RT_CORE_PROPERTIES)
+    out: dict[str, object] = {}
+    if part is None or part.reltype == _RT_IMAGE or part.content_type not in _XML_PART_TYPES:
+        return out  # a plain part: python-docx gives it no core_properties
+    if part.content_type != _CT_CORE_PROPERTIES or part.element.tag != _CP_NS + "coreProperties":
+        raise _Fallback
+    root = part.element
+    for key, tag in (("title", _DC_NS + "title"), ("author", _DC_NS + "creator"), ("last_modified_by", _CP_NS + "lastModifiedBy")):
+        el = root.find(tag)
+        value = "" if el is None or el.text is None else el.text
+        if value:
+            out[key] = value
+    for key, tag in (("created", _DCTERMS_NS + "created"), ("modified", _DCTERMS_NS + "modified")):
+        el = root.find(tag)
+        if el is None:
+            continue
+        try:
+            value = _w3cdtf(el.text)  # a TypeError (no text) fails python-docx too: fall back
+        except ValueError:
+            continue
+        out[key] = value.isoformat()
+    return out
+
+
+def _read_fast(data: bytes, path: str) -> Document:
+    """``_read`` without python-docx; raises (anything) where python-docx must decide."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        parts, package_rels = _fast_package(zf)
+    mains = [v for v in {r[0]: r[1:] for r in package_rels}.values() if v[0] == _RT_OFFICE_DOCUMENT]
+    if len(mains) != 1 or mains[0][1]:
+        raise _Fallback
+    main = parts[mains[0][2]]
+    root = _fast_element(main)
+    body = root.find(_w("body")) if root.tag == _w("document") else None
+    if body is None:
+        raise _Fallback
+    styles = _Styles(_fast_element(_fast_related(parts, main.rels, _RT_STYLES)))
+    numbering = _Numbering(_fast_element(_fast_related(parts, main.rels, _RT_NUMBERING)), styles)
+    comments = _comments(_fast_element(_fast_related(parts, main.rels, _RT_COMMENTS)))
+    walker = _Walker(numbering, styles, comments)
+    walker.body(body)
+    return Document(path=path, format="docx", blocks=walker.blocks, properties=_fast_properties(parts, package_rels))
+
+
 def read_docx(data: bytes, path: str, *, max_uncompressed: int = MAX_DOCX_UNCOMPRESSED) -> Document:
     """Read a .docx into a Document (see the module docstring); raise ReadError on any failure."""
     if not data:
@@ -807,6 +1090,10 @@ def read_docx(data: bytes, path: str, *, max_uncompressed: int = MAX_DOCX_UNCOMP
     if not data.startswith(b"PK"):
         raise _not_zip(path)
     _guard_zip(data, path, max_uncompressed)
+    try:
+        return _read_fast(data, path)
+    except Exception:  # noqa: BLE001, S110 - anything unusual: python-docx reads it below and words any error
+        pass
 
     try:
         from lxml.etree import XMLSyntaxError
@@ -837,6 +1124,8 @@ def read_docx(data: bytes, path: str, *, max_uncompressed: int = MAX_DOCX_UNCOMP
 
 
 def _read(data: bytes, path: str) -> Document:
+    """The package opened by python-docx (called at the same stack depth as ever: a RecursionError
+    inside python-docx words its message by where the limit is hit)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.package import Package
 
