@@ -2,7 +2,9 @@
 
 ``lint_files`` returns one FileResult per file, in input order, whatever ``jobs`` is, so the output
 of ``--jobs 4`` is byte-for-byte the output of ``--jobs 1``. Standard input is always read in this
-process. A progress bar (rich, transient, on stderr) is shown only when asked for and stderr is a
+process. Workers get the files a few at a time and send back what the renderers and the
+cross-report checks need (findings, document, counters, ``previous.Summary``), not the outline and
+facts. A progress bar (rich, transient, on stderr) is shown only when asked for and stderr is a
 terminal, and never under CI or pre-commit (``CI`` / ``PRE_COMMIT`` set): pre-commit runs hooks
 under a pseudo-terminal.
 """
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 
 PROGRESS_MIN_FILES = 10  # fewer files than this finish before a progress bar helps
 PARALLEL_MIN_FILES = 4  # below this, starting processes costs more than it saves
+CHUNK_MAX = 8  # files sent to a worker at once
 
 
 class WorkerFailure(Exception):
@@ -69,6 +72,7 @@ def _lint_one(path: str, settings: Settings, encoding: str | None, stdin_format:
 def _worker(task: tuple[str, Settings, str | None, str]):
     """Run in a child process: never raise (exceptions with custom constructors do not unpickle)."""
     from reportlint.config import ConfigError
+    from reportlint.previous import summary_of
     from reportlint.rulesets import RulesetError
 
     path, settings, encoding, stdin_format = task
@@ -79,14 +83,26 @@ def _worker(task: tuple[str, Settings, str | None, str]):
     except Exception as exc:  # noqa: BLE001 - reported by the parent as an internal error
         text = f"{path}: {exc.__class__.__name__}: {exc}"
         return WorkerFailure("internal", text, text)
+    if result.error is None:
+        # what the cross-report checks (Y490/Y491) use of the outline and facts, made here so that
+        # the parent neither receives nor rebuilds them; should it fail, the parent rebuilds them
+        try:
+            result.cross = summary_of(result, settings)
+        except Exception:  # noqa: BLE001
+            result.cross = None
     # outline/facts/ruleset stay in the worker: renderers and later stages need the findings,
-    # the document and the counters, and the others are large and not always picklable
+    # the document, the counters and that summary; the others are large and not always picklable
     result.outline = None
     result.facts = None
     result.ruleset = None
     if result.error is not None:  # ReadError's constructor takes three arguments: send its parts
         return ("read-error", result.path, result.error.path, result.error.zh, result.error.en)
     return result
+
+
+def _worker_chunk(tasks: list[tuple[str, Settings, str | None, str]]) -> list:
+    """Several files per round trip: fewer, larger messages between the processes."""
+    return [_worker(task) for task in tasks]
 
 
 def _raise(failure: WorkerFailure):
@@ -158,37 +174,45 @@ def _run_pool(tasks, results, encoding, stdin_format, jobs, bar) -> None:
         results[first] = _lint_one(tasks[first][0], tasks[first][1], encoding, stdin_format)
         if bar:
             bar.advance()
+    todo = [i for i, (path, _) in enumerate(tasks) if results[i] is None and path != "-"]
+    size = _chunk_size(len(todo), jobs)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        from concurrent.futures import as_completed
+
         futures = {}
-        for i, (path, settings) in enumerate(tasks):
-            if results[i] is not None:
-                continue
-            if path == "-":
+        for k in range(0, len(todo), size):
+            chunk = todo[k : k + size]
+            fut = pool.submit(_worker_chunk, [(tasks[i][0], tasks[i][1], encoding, stdin_format) for i in chunk])
+            futures[fut] = chunk
+        for i, (path, settings) in enumerate(tasks):  # standard input: read here, while the workers run
+            if path == "-" and results[i] is None:
                 results[i] = _lint_one(path, settings, encoding, stdin_format)
                 if bar:
                     bar.advance()
-                continue
-            futures[pool.submit(_worker, (path, settings, encoding, stdin_format))] = i
-        from concurrent.futures import as_completed
-
         failure = None
         for fut in as_completed(futures):
-            out = fut.result()
-            if isinstance(out, tuple):
-                from reportlint.document import ReadError
-                from reportlint.engine import FileResult
+            for i, out in zip(futures[fut], fut.result()):
+                if isinstance(out, tuple):
+                    from reportlint.document import ReadError
+                    from reportlint.engine import FileResult
 
-                out = FileResult(path=out[1], error=ReadError(*out[2:]))
-            if isinstance(out, WorkerFailure):
-                failure = failure or out
-            else:
-                results[futures[fut]] = out
-            if bar:
-                bar.advance()
+                    out = FileResult(path=out[1], error=ReadError(*out[2:]))
+                if isinstance(out, WorkerFailure):
+                    failure = failure or out
+                else:
+                    results[i] = out
+                if bar:
+                    bar.advance()
         if failure is not None:
             for fut in futures:
                 fut.cancel()
             _raise(failure)
+
+
+def _chunk_size(n: int, jobs: int) -> int:
+    """Files per task: a few tasks per worker at least (so that they finish together), and at most
+    ``CHUNK_MAX`` files (so that the progress bar still moves)."""
+    return max(1, min(CHUNK_MAX, n // (jobs * 4)))
 
 
 class _Progress:

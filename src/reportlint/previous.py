@@ -111,28 +111,62 @@ def unit_of(title: str | None) -> str | None:
     return rest or None
 
 
-@dataclass
-class _Analysed:
+@dataclass(slots=True)
+class Summary:
+    """What Y490/Y491 use of one report: small and picklable.
+
+    Parallel workers make it next to the outline and send it back in ``FileResult.cross``, so the
+    parent neither receives outlines and facts nor rebuilds them. The identity (unit, year, kind)
+    pairs reports; the rest (``detailed``) is made only for a report that can take part in a pair.
+    """
+
     path: str
-    document: Document
-    outline: object
-    facts: object
-    ruleset: object
+    docx: bool
     unit: str | None
     year: int | None
     kind: str
+    detailed: bool = False
+    # body paragraphs of at least MIN_COPY characters: (block, start, end, key, key with the years
+    # masked or None when the same); start/end are the paragraph's columns without outer spaces
+    paragraphs: tuple[tuple[Block, int, int, str, str | None], ...] = ()
+    plan: tuple[tuple[str, str, int], ...] = ()  # (marker, title, line) of the plan part's items
+    review: str = ""  # the Chinese characters of the review sections and the preamble
+    anchor: tuple[Block, int] | None = None  # the first review heading: (block, column)
+
+    def where(self, line: int) -> tuple[str, str]:
+        return (f"第{line}段", f"paragraph {line}") if self.docx else (f"第{line}行", f"line {line}")
 
 
-def _analyse(document: Document, settings: Settings | None) -> _Analysed:
+def summarize(document: Document, outline, facts, ruleset, kind: str, *, detail: bool | None = None) -> Summary:
+    """The summary of an analysed report; ``detail=None``: detailed when it can be paired
+    automatically (its title names the unit and the year)."""
+    report = facts.report
+    s = Summary(document.path, document.format == "docx", unit_of(report.title), report.summary_year, kind)
+    if detail is None:
+        detail = s.unit is not None and s.year is not None and s.path != "-"
+    if detail:
+        _detail(s, document, outline, facts, ruleset)
+    return s
+
+
+def summary_of(result: FileResult, settings: Settings | None) -> Summary | None:
+    """For a parallel worker: the summary of a linted file, None when Y490/Y491 cannot apply to it."""
+    if result.error is not None or result.document is None or result.outline is None or result.facts is None:
+        return None
+    if settings is not None and not any(settings.is_selected(c.code, result.path) for c in CHECKS):
+        return None
+    return summarize(result.document, result.outline, result.facts, result.ruleset, result.kind or "annual")
+
+
+def _analyse(document: Document, settings: Settings | None, *, detail: bool | None = None) -> Summary:
     from reportlint.config import Settings as _Settings
     from reportlint.engine import analyse
 
     outline, facts, ruleset, kind = analyse(document, settings or _Settings())
-    report = facts.report
-    return _Analysed(document.path, document, outline, facts, ruleset, unit_of(report.title), report.summary_year, kind)
+    return summarize(document, outline, facts, ruleset, kind, detail=detail)
 
 
-def _read(path: str, settings: Settings | None, encoding: str | None) -> _Analysed | None:
+def _read(path: str, settings: Settings | None, encoding: str | None) -> Summary | None:
     from reportlint.document import ReadError
     from reportlint.readers import read_path
 
@@ -143,18 +177,42 @@ def _read(path: str, settings: Settings | None, encoding: str | None) -> _Analys
             max_size=getattr(settings, "max_input_size", None),
             max_docx_size=getattr(settings, "max_docx_size", None),
         )
-        return _analyse(doc, settings)
+        return _analyse(doc, settings, detail=True)
     except ReadError:
         return None
+
+
+def _detail(s: Summary, document: Document, outline, facts, ruleset) -> None:
+    from reportlint.rules.base import Context
+    from reportlint.rules.structure.parts import heading_parts
+
+    paragraphs = []
+    for block, start, text in _body_paragraphs(outline):
+        n, m = _copy_key(text)
+        if len(n) >= MIN_COPY:
+            lead = len(text) - len(text.lstrip())
+            paragraphs.append((block, start + lead, start + len(text.rstrip()), n, None if m == n else m))
+    ctx = Context(document=document, outline=outline, facts=facts, ruleset=ruleset)
+    top = list(outline.sections)
+    tags = [heading_parts(section.title, ctx) for section in top]
+    plan = _plan_section(top, tags)
+    reviews = [section for section, t in zip(top, tags) if not t & {"problems", "plan"}]
+    s.detailed = True
+    s.paragraphs = tuple(paragraphs)
+    s.plan = tuple((item.heading.marker, item.title.strip(), item.heading.block.line) for item in plan.children) if plan else ()
+    if reviews:
+        text = "".join(_section_text(section) for section in reviews) + "".join(p.block.text for p in outline.preamble)
+        s.review = re.sub(r"[^\u4e00-\u9fff]", "", text)
+        s.anchor = (reviews[0].heading.block, reviews[0].heading.start)
 
 
 # ------------------------------------------------------------------------------ the checks
 
 
-def _body_paragraphs(a: _Analysed):
+def _body_paragraphs(outline):
     """(block, start, text) of the paragraphs inside sections: not the title, the headings, the
     table of contents, or the preamble (its opening formula is the same every year by design)."""
-    for section in a.outline.walk():
+    for section in outline.walk():
         for para in section.paragraphs:
             text = para.block.text[para.offset :]
             if text.strip():
@@ -166,45 +224,28 @@ def _copy_key(text: str) -> tuple[str, str]:
     return n, _YEAR.sub("#", n)
 
 
-def copied_paragraphs(current: _Analysed, previous: _Analysed, lang_path: str) -> list[Finding]:
+def copied_paragraphs(current: Summary, previous: Summary, lang_path: str) -> list[Finding]:
     exact: dict[str, Block] = {}
     masked: dict[str, Block] = {}
-    for block, _, text in _body_paragraphs(previous):
-        n, m = _copy_key(text)
-        if len(n) >= MIN_COPY:
-            exact.setdefault(n, block)
-            masked.setdefault(m, block)
+    for block, _, _, n, m in previous.paragraphs:
+        exact.setdefault(n, block)
+        masked.setdefault(n if m is None else m, block)
     out = []
-    for block, start, text in _body_paragraphs(current):
-        n, m = _copy_key(text)
-        if len(n) < MIN_COPY:
-            continue
+    for block, start, end, n, m in current.paragraphs:
         if n in exact:
             prev, only_years = exact[n], False
-        elif m in masked:
-            prev, only_years = masked[m], True
+        elif (n if m is None else m) in masked:
+            prev, only_years = masked[n if m is None else m], True
         else:
             continue
-        where_zh = f"第{prev.line}行" if previous.document.format != "docx" else f"第{prev.line}段"
-        where_en = f"line {prev.line}" if previous.document.format != "docx" else f"paragraph {prev.line}"
-        lead = len(text) - len(text.lstrip())
+        where_zh, where_en = previous.where(prev.line)
         zh = f"本段与上期报告 {lang_path}（{where_zh}）" + ("相同，只改了年份" if only_years else "完全相同") + "，请按本期实际情况重写"
         en = f"this paragraph is {lang_path} ({where_en}) " + ("with only its years changed" if only_years else "unchanged") + "; rewrite it for this period"
-        out.append(_finding(current, COPIED, block, start + lead, start + len(text.rstrip()), zh, en))
+        out.append(_finding(current, COPIED, block, start, end, zh, en))
     return out
 
 
-def _parts(a: _Analysed, section) -> set[str]:
-    from reportlint.rules.base import Context
-    from reportlint.rules.structure.parts import heading_parts
-
-    ctx = Context(document=a.document, outline=a.outline, facts=a.facts, ruleset=a.ruleset)
-    return heading_parts(section.title, ctx)
-
-
-def _plan_section(a: _Analysed):
-    top = list(a.outline.sections)
-    tags = [_parts(a, s) for s in top]
+def _plan_section(top: list, tags: list[set[str]]):
     for s, t in zip(top, tags):
         if "plan" in t:
             return s
@@ -214,10 +255,6 @@ def _plan_section(a: _Analysed):
             return s
         after_problems = after_problems or "problems" in t
     return None
-
-
-def _review_sections(a: _Analysed) -> list:
-    return [s for s in a.outline.sections if not _parts(a, s) & {"problems", "plan"}]
 
 
 def _section_text(section) -> str:
@@ -251,35 +288,29 @@ def mentioned(item: str, review: str) -> bool | None:
     return None
 
 
-def plan_not_reviewed(current: _Analysed, previous: _Analysed, label: str) -> list[Finding]:
-    plan = _plan_section(previous)
-    reviews = _review_sections(current)
-    if plan is None or not plan.children or not reviews:
+def plan_not_reviewed(current: Summary, previous: Summary, label: str) -> list[Finding]:
+    if not previous.plan or current.anchor is None:
         return []
-    review_text = re.sub(r"[^\u4e00-\u9fff]", "", "".join(_section_text(s) for s in reviews) + "".join(p.block.text for p in current.outline.preamble))
-    anchor = reviews[0].heading
+    block, start = current.anchor
     out = []
-    for item in plan.children:
-        title = item.title.strip()
-        if mentioned(title, review_text) is not False:
+    for marker, title, line in previous.plan:
+        if mentioned(title, current.review) is not False:
             continue
-        where = f"第{item.heading.block.line}段" if previous.document.format == "docx" else f"第{item.heading.block.line}行"
-        where_en = f"paragraph {item.heading.block.line}" if previous.document.format == "docx" else f"line {item.heading.block.line}"
-        zh = f"上期报告 {label} 的计划“{item.heading.marker}{title}”（{where}）在本期回顾中没有提到，请说明完成情况"
-        en = f'the plan item "{item.heading.marker}{title}" of {label} ({where_en}) is never mentioned in this review; say how it went'
-        block = anchor.block
-        out.append(_finding(current, PLAN_NOT_REVIEWED, block, anchor.start, len(block.text.rstrip()), zh, en))
+        where, where_en = previous.where(line)
+        zh = f"上期报告 {label} 的计划“{marker}{title}”（{where}）在本期回顾中没有提到，请说明完成情况"
+        en = f'the plan item "{marker}{title}" of {label} ({where_en}) is never mentioned in this review; say how it went'
+        out.append(_finding(current, PLAN_NOT_REVIEWED, block, start, len(block.text.rstrip()), zh, en))
     return out
 
 
-def _finding(a: _Analysed, check: CrossReportCheck, block: Block, start: int, end: int, zh: str, en: str) -> Finding:
+def _finding(a: Summary, check: CrossReportCheck, block: Block, start: int, end: int, zh: str, en: str) -> Finding:
     start = max(0, min(start, len(block.text)))
     end = max(start, min(end, len(block.text)))
     return Finding(path=a.path, code=check.code, name=check.name, severity=check.severity, message_zh=zh,
                    message_en=en, block=block, start=start, end=end)
 
 
-def compare(current: _Analysed, previous: _Analysed) -> list[Finding]:
+def compare(current: Summary, previous: Summary) -> list[Finding]:
     label = Path(previous.path).name
     return copied_paragraphs(current, previous, label) + plan_not_reviewed(current, previous, label)
 
@@ -287,55 +318,82 @@ def compare(current: _Analysed, previous: _Analysed) -> list[Finding]:
 # ------------------------------------------------------------------------------ pairing and filtering
 
 
-# resolved paths and folder listings for one ``cross_check`` (cleared at its start): without them
-# pairing every report of a folder of n reports resolved n paths and listed the folder n times
-_RESOLVED: dict[str, Path] = {}
-_LISTINGS: dict[Path, list[Path]] = {}
+class _Pairing:
+    """Finds each report's previous one among the checked files or beside it, for one
+    ``cross_check``: paths are resolved and folders listed once, and the checked reports indexed
+    by (folder, unit, year, kind), so pairing the n reports of a folder takes time linear in n."""
 
+    def __init__(self, pool: dict[str, Summary]) -> None:
+        self.pool = pool
+        self._resolved: dict[str, Path] = {}
+        self._listings: dict[Path, list[Path] | None] = {}
+        self._candidates: dict[tuple[Path, int], list[Path]] = {}
+        self._reads: dict[tuple[str, int], Summary | None] = {}
+        self._index: dict[tuple, str] = {}
+        for path, b in pool.items():
+            if b.unit is not None and b.year is not None and path != "-":
+                self._index.setdefault((self.resolved(path).parent, b.unit, b.year, b.kind), path)
+        self._checked: set[Path] | None = None  # the checked files, resolved: made when first needed
 
-def _resolved(path: str) -> Path:
-    got = _RESOLVED.get(path)
-    if got is None:
-        got = _RESOLVED[path] = Path(path).resolve()
-    return got
+    def resolved(self, path: str) -> Path:
+        got = self._resolved.get(path)
+        if got is None:
+            got = self._resolved[path] = Path(path).resolve()
+        return got
 
+    def _siblings(self, folder: Path, year: int) -> list[Path]:
+        """The files of ``folder`` that may be a report of ``year`` and are not checked ones."""
+        key = (folder, year)
+        got = self._candidates.get(key)
+        if got is None:
+            if folder not in self._listings:
+                try:
+                    self._listings[folder] = sorted(folder.iterdir())
+                except OSError:  # a folder that may be entered but not listed, or gone meanwhile
+                    self._listings[folder] = None
+            listing = self._listings[folder] or []
+            from reportlint.walk import wanted_suffixes
 
-def _listing(folder: Path) -> list[Path]:
-    got = _LISTINGS.get(folder)
-    if got is None:
-        got = _LISTINGS[folder] = sorted(folder.iterdir())
-    return got
+            suffixes = wanted_suffixes()
+            got = [
+                sibling for sibling in listing
+                if str(year) in sibling.name and sibling.suffix.lower() in suffixes
+                and not sibling.name.startswith(("~$", ".")) and not sibling.name.endswith(".reportlint.docx")
+                and sibling.is_file()
+            ]
+            if got:
+                if self._checked is None:
+                    self._checked = {self.resolved(p) for p in self.pool}
+                got = [sibling for sibling in got if sibling not in self._checked]
+            self._candidates[key] = got
+        return got
 
-
-def _auto_previous(a: _Analysed, pool: dict[str, _Analysed], settings: Settings | None, encoding: str | None) -> _Analysed | None:
-    if a.unit is None or a.year is None or a.path == "-":
-        return None
-    folder = _resolved(a.path).parent
-    want = a.year - 1
-
-    def fits(b: _Analysed | None) -> bool:
-        return b is not None and b.unit == a.unit and b.year == want and b.kind == a.kind
-
-    for path, b in pool.items():
-        if path != a.path and fits(b) and _resolved(path).parent == folder:
-            return b
-    from reportlint.walk import wanted_suffixes
-
-    suffixes = wanted_suffixes()
-    try:
-        siblings = _listing(folder)
-    except OSError:  # a folder that may be entered but not listed, or gone meanwhile
-        return None
-    for sibling in siblings:
-        if str(want) in sibling.name and sibling.suffix.lower() in suffixes and sibling.is_file():
-            if sibling.name.startswith(("~$", ".")) or sibling.name.endswith(".reportlint.docx"):
-                continue
-            if any(_resolved(p) == sibling for p in pool):
-                continue
-            b = _read(str(sibling), settings, encoding)
-            if fits(b):
+    def previous_of(self, a: Summary, settings: Settings | None, encoding: str | None) -> Summary | None:
+        if a.unit is None or a.year is None or a.path == "-":
+            return None
+        folder = self.resolved(a.path).parent
+        want = a.year - 1
+        path = self._index.get((folder, a.unit, want, a.kind))
+        if path is not None and path != a.path:
+            return self.pool[path]
+        for sibling in self._siblings(folder, want):
+            key = (str(sibling), id(settings))
+            if key not in self._reads:
+                self._reads[key] = _read(str(sibling), settings, encoding)
+            b = self._reads[key]
+            if b is not None and b.unit == a.unit and b.year == want and b.kind == a.kind:
                 return b
-    return None
+        return None
+
+
+def _detailed(s: Summary, result: FileResult | None, settings: Settings | None) -> Summary:
+    """``s`` with its paragraphs, plan and review, made from the result's outline if it has one."""
+    if s.detailed or result is None:
+        return s
+    if result.outline is not None and result.facts is not None:
+        _detail(s, result.document, result.outline, result.facts, result.ruleset)
+        return s
+    return _analyse(result.document, settings, detail=True)
 
 
 def cross_check(
@@ -355,15 +413,17 @@ def cross_check(
     ]
     if not wanted:
         return
-    _RESOLVED.clear()
-    _LISTINGS.clear()
-    pool: dict[str, _Analysed] = {}
+    pool: dict[str, Summary] = {}
+    result_of: dict[str, FileResult] = {}
     for r in wanted:
-        if r.outline is not None and r.facts is not None:
-            report = r.facts.report
-            pool[r.path] = _Analysed(r.path, r.document, r.outline, r.facts, r.ruleset, unit_of(report.title), report.summary_year, r.kind or "annual")
-        else:
-            pool[r.path] = _analyse(r.document, settings_of.get(r.path))
+        s = getattr(r, "cross", None)
+        if not isinstance(s, Summary):
+            if r.outline is not None and r.facts is not None:  # linted in this process: detail when needed
+                s = summarize(r.document, r.outline, r.facts, r.ruleset, r.kind or "annual", detail=False)
+            else:
+                s = _analyse(r.document, settings_of.get(r.path))
+        pool[r.path] = s
+        result_of[r.path] = r
     explicit = None
     if previous is not None:
         explicit = _read(previous, None, encoding)
@@ -371,12 +431,16 @@ def cross_check(
             from reportlint.document import ReadError
 
             raise ReadError(previous, f"{previous}：无法读取上期报告", f"{previous}: cannot read the previous report")
+    pairing = _Pairing(pool)
     for r in wanted:
         current = pool[r.path]
         settings = settings_of.get(r.path)
-        prev = explicit or _auto_previous(current, pool, settings, encoding)
-        if prev is None or Path(prev.path).resolve() == Path(r.path).resolve():
+        prev = explicit or pairing.previous_of(current, settings, encoding)
+        if prev is None or pairing.resolved(prev.path) == pairing.resolved(r.path):
             continue
+        current = pool[r.path] = _detailed(current, result_of[r.path], settings)
+        if prev.path in pool and pool[prev.path] is prev:
+            prev = pool[prev.path] = _detailed(prev, result_of[prev.path], settings_of.get(prev.path))
         sup = collect(r.document)
         added = []
         for f in compare(current, prev):
