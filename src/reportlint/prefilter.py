@@ -16,7 +16,6 @@ is ``re.compile`` with a cache large enough for every ruleset regex.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from reportlint.recache import memo
@@ -372,13 +371,19 @@ _FOLDS_TO_ASCII = frozenset("\u212a\u0130\u0131\u017f")
 
 
 def folded(text: str) -> str | None:
-    """``text`` lowercased, for ``required_literals``; None when the test would not be sound."""
-    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
-        return None
-    return text.lower()
+    """``text`` lowercased, for ``required_literals``; None when the test would not be sound.
+    Shared like ``chars_of``: every gate a block passes through asks for it."""
+    got = _FOLDED.get(text, _UNSET)
+    if got is _UNSET:
+        got = None if not text.isascii() and not _FOLDS_TO_ASCII.isdisjoint(chars_of(text)) else text.lower()
+        if text in _CHARS:  # held (and dropped) together with the block's character set
+            _FOLDED[text] = got
+    return got  # type: ignore[return-value]
 
 
+_UNSET = object()
 _CHARS: dict[str, frozenset[str]] = {}
+_FOLDED: dict[str, str | None] = {}  # text -> folded(text), for texts held in _CHARS only
 _CHARS_BUDGET = 1_000_000  # characters of text the cache may keep alive
 _chars_held = 0
 
@@ -394,19 +399,11 @@ def chars_of(text: str) -> frozenset[str]:
             return got  # a huge block: not worth holding on to
         if _chars_held + len(text) > _CHARS_BUDGET:
             _CHARS.clear()
+            _FOLDED.clear()
             _chars_held = 0
         _CHARS[text] = got
         _chars_held += len(text)
     return got
-
-
-def _contains(strings: frozenset[str]):
-    """A test ``f(text) -> bool``: does ``text`` contain one of ``strings``."""
-    if len(strings) == 1:
-        (only,) = strings
-        return lambda text: only in text
-    rx = re.compile("|".join(re.escape(x) for x in sorted(strings, key=lambda x: (-len(x), x))))
-    return lambda text: rx.search(text) is not None
 
 
 class Gate:
@@ -415,33 +412,96 @@ class Gate:
     ``candidates(text)`` returns, in their original order, the indices of the regexes whose
     trigger set shares a character with ``text`` (and of those without a trigger set): one
     ``set(text)`` instead of one search per regex. It can only skip work, never a match.
+
+    Sets of regexes are bit masks (bit i: regex i). A regex whose required strings share
+    ideographs (``_ideographs``: a match holds all of them) is keyed on one of those instead of its
+    trigger set; the few regexes left are then tested for all their ideographs and for a required
+    string.
     """
 
     def __init__(self, regexes):
         self._always: list[int] = []
-        self._by_char: dict[str, list[int]] = {}
-        self._literals: dict[int, Callable[[str], bool]] = {}  # index -> does a text hold a required string
+        # index -> (ideographs every match holds, or None; the required strings, one of which a
+        # match lowercased holds: a tuple tested with ``in``, a regex when they are many; or None)
+        self._checks: dict[int, tuple[frozenset[str] | None, tuple[str, ...] | re.Pattern[str] | None]] = {}
+        self._by_char: dict[str, int] = {}  # key character -> the regexes keyed on it
+        self._always_bits = 0  # regexes without a key: tried on every text
+        keyed: list[tuple[int, frozenset[str]]] = []
         for i, rx in enumerate(regexes):
+            bit = 1 << i
             lits = required_literals(rx)
+            need = None
             if lits is not None:
-                self._literals[i] = _contains(lits)
+                need = self._ideographs(lits)
+                self._checks[i] = (need, self._strings(lits))
             chars = trigger_chars(rx)
             if chars is None:
                 self._always.append(i)
+            if need:
+                keyed.append((i, need))
+            elif chars is None:
+                self._always_bits |= bit
             else:
                 for c in chars:
-                    self._by_char.setdefault(c, []).append(i)
+                    self._by_char[c] = self._by_char.get(c, 0) | bit
+        # the key of a regex with required ideographs: the one the fewest regexes of this gate
+        # require (a rough stand-in for the rarest in a text)
+        uses: dict[str, int] = {}
+        for _i, need in keyed:
+            for c in need:
+                uses[c] = uses.get(c, 0) + 1
+        for i, need in keyed:
+            key = min(need, key=lambda c: (uses[c], c))
+            self._by_char[key] = self._by_char.get(key, 0) | (1 << i)
         self._keys = frozenset(self._by_char)
 
+    @staticmethod
+    def _ideographs(lits: frozenset[str]) -> frozenset[str] | None:
+        """The CJK ideographs found in every one of the strings: a match holds all of them (it holds
+        one of the strings lowercased, and no other character lowercases to an ideograph), so a
+        text missing one cannot match. Tested against the text's own characters."""
+        common = frozenset.intersection(
+            *(frozenset(c for c in x if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff") for x in lits)
+        )
+        return common or None
+
+    @staticmethod
+    def _strings(lits: frozenset[str]) -> tuple[str, ...] | re.Pattern[str]:
+        """The test "does a text hold one of ``lits``": a string holding another one is dropped
+        (a text holding it holds the other); a few are tested with ``in``, many with one regex."""
+        kept = sorted(x for x in lits if not any(y != x and y in x for y in lits))
+        if len(kept) <= 8:
+            return tuple(kept)
+        return re.compile("|".join(re.escape(x) for x in sorted(kept, key=lambda x: (-len(x), x))))
+
     def candidates(self, text: str) -> list[int]:
-        hit = self._keys.intersection(chars_of(text))
+        chars = chars_of(text)
+        hit = self._keys.intersection(chars)
         if not hit:
             return self._always
-        out = set(self._always)
+        bits = self._always_bits
+        by_char = self._by_char
         for c in hit:
-            out.update(self._by_char[c])
-        lits = self._literals
-        low = folded(text) if lits else None
-        if low is None:
-            return sorted(out)
-        return sorted(i for i in out if i not in lits or lits[i](low))
+            bits |= by_char[c]
+        checks = self._checks
+        low: object = _UNSET
+        keep = []
+        while bits:
+            lowest = bits & -bits
+            bits ^= lowest
+            i = lowest.bit_length() - 1
+            check = checks.get(i)
+            if check is not None:
+                need, strings = check
+                if need is not None and not need <= chars:
+                    continue
+                if low is _UNSET:
+                    low = folded(text)
+                if low is not None:  # None: a character folding onto ASCII, no literal test
+                    if type(strings) is tuple:
+                        if not any(map(low.__contains__, strings)):  # type: ignore[attr-defined]
+                            continue
+                    elif strings.search(low) is None:  # type: ignore[union-attr]
+                        continue
+            keep.append(i)
+        return keep

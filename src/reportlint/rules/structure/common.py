@@ -58,18 +58,40 @@ def tail(text: str, width: int = 12) -> str:
 _ATTACHMENT = re.compile(r"^[\s\u3000]*附\s*件")
 
 
+_WALKS: list = []  # [blocks, {(index, level): answer}, len(blocks)] of the document last asked about (S101, S108)
+
+
 def in_attachment_list(heading: Heading, blocks: Sequence[Block]) -> bool:
-    """A numbered line of an attachment list (``附件：1.…`` then ``2.…``), not a heading."""
+    """A numbered line of an attachment list (``附件：1.…`` then ``2.…``), not a heading.
+
+    The walk back over the headings of the same level before it is remembered for the document:
+    each block the walk passes through gives the same answer to a later heading of that level, so
+    a long list of numbered items costs one walk, not one per item."""
+    if not _WALKS or _WALKS[0] is not blocks or _WALKS[2] != len(blocks):
+        _WALKS[:] = [blocks, {}, len(blocks)]
+    memo: dict[tuple[int, int], bool] = _WALKS[1]
+    level = heading.level
+    passed: list[int] = []
+    answer = False
     for i in range(min(heading.block.index, len(blocks)) - 1, -1, -1):  # no slice: O(1) per heading
+        known = memo.get((i, level))
+        if known is not None:
+            answer = known
+            break
+        passed.append(i)
         block = blocks[i]
         text = block.text.strip()
         if not text:
             continue
         if _ATTACHMENT.match(text):
-            return True
-        if match_heading(block) is None or match_heading(block).level != heading.level:  # type: ignore[union-attr]
-            return False
-    return False
+            answer = True
+            break
+        h = match_heading(block)
+        if h is None or h.level != level:
+            break
+    for i in passed:
+        memo[(i, level)] = answer
+    return answer
 
 
 # --------------------------------------------------------------------------- numbered sequences

@@ -92,7 +92,7 @@ def exempt_spans(ctx: Context, block: Block, *, marker: bool = True) -> Spans:
     return cache[key]
 
 
-_EXEMPT: dict[int, tuple] = {}  # id(ruleset) -> (ruleset, inline regexes, gate, line regexes, gate)
+_EXEMPT: dict[int, tuple] = {}  # id(ruleset) -> (ruleset, inline regexes, line regexes, gate over both)
 
 
 def _exempt_patterns(ruleset) -> tuple:
@@ -102,7 +102,9 @@ def _exempt_patterns(ruleset) -> tuple:
         lines = tuple(rf"\s*(?:{p.regex})(?:\s*(?:{p.regex}))*\s*" for p in ruleset.residue if p.scope == "line")
         if len(_EXEMPT) > 64:
             _EXEMPT.clear()
-        got = _EXEMPT[id(ruleset)] = (ruleset, _compiled(inline), Gate(inline), _compiled(lines), Gate(lines))
+        # one gate for both lists (indices past the inline ones are line patterns): one pass
+        # over the block's characters instead of two
+        got = _EXEMPT[id(ruleset)] = (ruleset, _compiled(inline), _compiled(lines), Gate(inline + lines))
     return got
 
 
@@ -111,10 +113,15 @@ def _exempt_spans(ctx: Context, block: Block, marker: bool) -> Spans:
     ranges: list[tuple[int, int]] = []
     # download-site residue is P304's business, not typography: inline patterns where they match,
     # line patterns when the whole line is made of their matches
-    _rs, inline, inline_gate, lines, lines_gate = _exempt_patterns(ctx.ruleset)
-    for i in inline_gate.candidates(text):
-        ranges.extend(m.span() for m in inline[i].finditer(text))
-    if any(lines[i].fullmatch(text) for i in lines_gate.candidates(text)):
+    _rs, inline, lines, gate = _exempt_patterns(ctx.ruleset)
+    n = len(inline)
+    whole = False
+    for i in gate.candidates(text):
+        if i < n:
+            ranges.extend(m.span() for m in inline[i].finditer(text))
+        elif not whole and lines[i - n].fullmatch(text):
+            whole = True
+    if whole:
         ranges.append((0, len(text)))
     if marker:
         end = heading_marker_end(block)

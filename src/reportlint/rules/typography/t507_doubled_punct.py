@@ -38,6 +38,8 @@ class DoubledPunctuation(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         for block in text_blocks(ctx):
             text = block.text
+            if _CLASH.search(text) is None:
+                continue  # every doubled mark is also two marks side by side: nothing to find
             spans = exempt_spans(ctx, block, marker=False)
             taken: list[tuple[int, int]] = []
             for m in _SAME.finditer(text):
