@@ -45,7 +45,10 @@ from reportlint.readers.text import read_text  # noqa: E402
 def corpus() -> list[Path]:
     seeds = ROOT.parent / "shared" / "seeds"
     files = sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
-    return files or sorted((ROOT / "examples").glob("*.txt"))
+    files = files or sorted((ROOT / "examples").glob("*.txt"))
+    if not files:  # every section repeats the corpus up to a size: an empty one would never get there
+        raise SystemExit(f"bench: no reports to measure (neither {seeds} nor {ROOT / 'examples'} holds a .txt)")
+    return files
 
 
 def throughput(target_mb: float, select: tuple[str, ...] | None = None) -> None:
