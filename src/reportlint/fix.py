@@ -431,7 +431,7 @@ def fix_files(results, tasks, args, errors: list[str], lang: str):
     Messages go to stderr; with ``--diff`` the diffs go to stdout and nothing is written.
     ``args.fix_changes`` counts the files changed (or that would change).
     """
-    from reportlint.engine import FileResult, lint_document
+    from reportlint.engine import lint_document
 
     diff = bool(getattr(args, "diff", False))
     in_place = bool(getattr(args, "in_place", False))

@@ -13,9 +13,12 @@ severities: a tampered cache file cannot run code, it is only rejected (and rebu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import pickle
-from typing import Any
+from typing import Any, Callable, TypeVar
+
+R = TypeVar("R")
 
 
 class Record:
@@ -59,6 +62,26 @@ def freeze(value: Any) -> Any:
     return value
 
 
+def by_identity(fn: Callable[[Any], R]) -> Callable[[Any], R]:
+    """Cache ``fn(record)`` by the record's identity: what is derived from a ruleset table
+    (compiled patterns, gates) is derived once per loaded ruleset. Records are immutable, but
+    hashing a large one on every call would cost more than the work saved, and a record holding a
+    dict cannot be hashed at all. The record is kept alive beside its value, so its ``id`` cannot
+    be reused while cached; at most 64 records are kept."""
+    cache: dict[int, tuple[Any, R]] = {}
+
+    @functools.wraps(fn)
+    def wrapper(record: Any) -> R:
+        got = cache.get(id(record))
+        if got is None or got[0] is not record:
+            if len(cache) >= 64:
+                cache.clear()
+            got = cache[id(record)] = (record, fn(record))
+        return got[1]
+
+    return wrapper
+
+
 _ALLOWED = {("reportlint.frozen", "Record"): Record, ("datetime", "date"): dt.date}
 
 
@@ -83,4 +106,4 @@ def loads(data: bytes) -> Any:
     return _Unpickler(io.BytesIO(data)).load()
 
 
-__all__ = ["Record", "freeze", "dumps", "loads"]
+__all__ = ["Record", "by_identity", "freeze", "dumps", "loads"]

@@ -195,6 +195,39 @@ def first_class(regex: str) -> str | None:
     return "".join(sorted(got[0]))
 
 
+def _opens_with_prefix(regex: str) -> bool:
+    """Does ``re`` skip by itself to the positions a match can start at (the regex opens with a
+    literal, a character class or alternatives that each open with a literal)?"""
+    parsed = _parsed(regex)
+    if parsed is None:
+        return True
+    items = list(parsed)
+    while items and items[0][0] is _c.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
+        items = list(items[0][1][-1])
+    if not items:
+        return True
+    op, av = items[0]
+    if op is _c.LITERAL or op is _c.IN:
+        return True
+    if op is _c.BRANCH:
+        return all(branch and branch[0][0] is _c.LITERAL for branch in av[1])
+    return False
+
+
+def led(regex: str) -> re.Pattern[str]:
+    """``compiled(regex)``; when ``re`` would try the regex at every position (it opens with a
+    look-behind, an optional part, a repeat …), led by a look-ahead for the characters every match
+    starts with (``first_class``), which rejects most positions at once. The same
+    matches: every match starts with one of those characters, and the groups keep their numbers."""
+    body = first_class(regex)
+    if body is None or _opens_with_prefix(regex):
+        return compiled(regex)
+    try:
+        return compiled(f"(?=[{body}])(?:{regex})")
+    except re.error:  # e.g. global flags, which must open the regex
+        return compiled(regex)
+
+
 @lru_cache(maxsize=1)
 def _inverse_lower() -> dict[int, tuple[int, ...]]:
     """BMP code points by the simple lowercase ``re`` folds them to (``K`` KELVIN SIGN -> k)."""

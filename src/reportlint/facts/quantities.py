@@ -25,8 +25,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from reportlint.document import Block, Document
+from reportlint.frozen import by_identity
 from reportlint.numerals import cn_to_int
-from reportlint.prefilter import first_class
+from reportlint.prefilter import led
 
 if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
     from reportlint.data.arithmetic import ArithmeticData
@@ -199,13 +200,10 @@ class _Patterns:
             rf"(?:[ \t]?(?P<unit>{unit_alt}))?(?P<after>{after_alt})?"  # 77.8 % (a space from layout)
         )
         self.range_sep = re.compile(_RANGE_SEP)
-        # a lookahead on the characters the patterns can start with lets the engine skip every
-        # other position fast; derived from the patterns (a user's pattern may start anywhere),
-        # and left out when one of them cannot be bounded
-        firsts = [first_class(p) for p in data.not_quantities]
-        first = f"(?=[{''.join(firsts)}])" if firsts and all(firsts) else ""
+        # led by a lookahead on the characters the patterns can start with, derived from them (a
+        # user's pattern may start anywhere): the engine skips every other position fast
         alts = "|".join(f"(?:{p})" for p in data.not_quantities)
-        self.not_q = re.compile(f"{first}(?:{alts})" if alts else "(?!)")
+        self.not_q = led(alts) if alts else re.compile("(?!)")
         self.before_lengths = sorted({len(w) for w in data.approx_before}, reverse=True)
         self.mults = {m: Decimal(v) for m, v in data.multipliers.items()}
         self.units = data.units
@@ -213,16 +211,7 @@ class _Patterns:
         self.widen = Decimal(data.approx_widen)
 
 
-_PATTERNS: dict[int, tuple[ArithmeticData, _Patterns]] = {}
-
-
-def _patterns(data: ArithmeticData) -> _Patterns:
-    hit = _PATTERNS.get(id(data))
-    if hit is None or hit[0] is not data:
-        if len(_PATTERNS) > 16:
-            _PATTERNS.clear()
-        hit = _PATTERNS[id(data)] = (data, _Patterns(data))
-    return hit[1]
+_patterns = by_identity(_Patterns)  # one set of compiled patterns per loaded ruleset
 
 
 def _covered(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:

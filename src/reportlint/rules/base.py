@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from reportlint.document import Block, Document
 from reportlint.findings import Finding, Fix, Severity
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from reportlint.outline import Outline
     from reportlint.rulesets import Ruleset
 
+T = TypeVar("T")
 REGISTRY: dict[str, type[Rule]] = {}
 
 FAMILIES = {
@@ -40,6 +41,19 @@ class Context:
     # what the rules examined, for coverage lines such as "核验数字关系 37 处": rules count here
     # (key = a short kind name, e.g. "rate"), the engine hands the counter to the renderers
     stats: Counter[str] = field(default_factory=Counter)
+    # what several rules derive from this document (exempt spans, present parts …), computed by
+    # the first rule that asks: see ``shared``
+    _shared: dict = field(default_factory=dict)
+
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """The value ``build()`` gives for this document, built once and shared by every rule that
+        asks for ``key``. It lives and dies with the context, so it can never be another
+        document's."""
+        try:
+            return self._shared[key]
+        except KeyError:
+            value = self._shared[key] = build()
+            return value
 
 
 class Rule:

@@ -26,14 +26,9 @@ from typing import TYPE_CHECKING
 
 from reportlint.document import Block, BlockKind
 from reportlint.findings import Finding
-from reportlint.prefilter import Gate, compiled, first_class, trigger
-from reportlint.prefilter import _parsed as parsed_regex
+from reportlint.frozen import by_identity
+from reportlint.prefilter import Gate, led, trigger
 from reportlint.rules.base import Context, Rule
-
-try:  # Python 3.11+
-    from re import _constants as _c  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
 
 if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
     from reportlint.data.ruleset import Pattern
@@ -65,42 +60,9 @@ class Hit:
     pattern: Pattern
 
 
-def _opens_with_prefix(regex: str) -> bool:
-    """Does ``re`` skip by itself to the positions a match can start at (the regex opens with a
-    literal, a character class or alternatives that each open with a literal)?"""
-    parsed = parsed_regex(regex)
-    if parsed is None:
-        return True
-    items = list(parsed)
-    while items and items[0][0] is _c.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
-        items = list(items[0][1][-1])
-    if not items:
-        return True
-    op, av = items[0]
-    if op is _c.LITERAL or op is _c.IN:
-        return True
-    if op is _c.BRANCH:
-        return all(branch and branch[0][0] is _c.LITERAL for branch in av[1])
-    return False
-
-
-def _led(regex: str) -> re.Pattern[str]:
-    """``compiled(regex)``; when ``re`` would try the regex at every position (it opens with a
-    look-behind, an optional part, a repeat …), led by a look-ahead for the characters every match
-    starts with (``prefilter.first_class``), which rejects most positions at once. The same
-    matches: every match starts with one of those characters, and the groups keep their numbers."""
-    body = first_class(regex)
-    if body is None or _opens_with_prefix(regex):
-        return compiled(regex)
-    try:
-        return compiled(f"(?=[{body}])(?:{regex})")
-    except re.error:  # e.g. global flags, which must open the regex
-        return compiled(regex)
-
-
 @lru_cache(maxsize=512)
 def _compile_one(regex: str, exceptions: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
-    return _led(regex), tuple(_led(x) for x in exceptions)
+    return led(regex), tuple(led(x) for x in exceptions)
 
 
 class CompiledPatterns(list):
@@ -111,23 +73,15 @@ class CompiledPatterns(list):
         self.gate = Gate([c.pattern.regex for c in items])
 
 
-_BY_LIST: dict[int, tuple[Sequence[Pattern], CompiledPatterns]] = {}  # id(ruleset list) -> (list, compiled)
-
-
+@by_identity
 def compile_patterns(patterns: Sequence[Pattern]) -> list[_Compiled]:
-    got = _BY_LIST.get(id(patterns))
-    if got is not None and got[0] is patterns:
-        return got[1]
+    """A ruleset's pattern list compiled, with the pre-filters (once per loaded ruleset)."""
     out = []
     for p in patterns:
         regex, exceptions = _compile_one(p.regex, tuple(p.exceptions))
         exception_gate = Gate(p.exceptions) if len(exceptions) > 1 else None
         out.append(_Compiled(p, regex, exceptions, trigger(p.regex), exception_gate))
-    if len(_BY_LIST) > 256:
-        _BY_LIST.clear()
-    compiled = CompiledPatterns(out)
-    _BY_LIST[id(patterns)] = (patterns, compiled)
-    return compiled
+    return CompiledPatterns(out)
 
 
 def text_blocks(blocks: Sequence[Block]) -> Iterator[Block]:

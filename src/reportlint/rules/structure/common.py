@@ -13,10 +13,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reportlint.document import Block
 from reportlint.numerals import int_to_cn
 from reportlint.outline import Enumerator, Heading, Paragraph, match_heading
+
+if TYPE_CHECKING:
+    from reportlint.rules.base import Context
 
 _NUMERAL = re.compile(r"\d+|[〇零一二三四五六七八九十百]+")
 
@@ -58,18 +61,14 @@ def tail(text: str, width: int = 12) -> str:
 _ATTACHMENT = re.compile(r"^[\s\u3000]*附\s*件")
 
 
-_WALKS: list = []  # [blocks, {(index, level): answer}, len(blocks)] of the document last asked about (S101, S108)
-
-
-def in_attachment_list(heading: Heading, blocks: Sequence[Block]) -> bool:
+def in_attachment_list(heading: Heading, ctx: Context) -> bool:
     """A numbered line of an attachment list (``附件：1.…`` then ``2.…``), not a heading.
 
-    The walk back over the headings of the same level before it is remembered for the document:
-    each block the walk passes through gives the same answer to a later heading of that level, so
-    a long list of numbered items costs one walk, not one per item."""
-    if not _WALKS or _WALKS[0] is not blocks or _WALKS[2] != len(blocks):
-        _WALKS[:] = [blocks, {}, len(blocks)]
-    memo: dict[tuple[int, int], bool] = _WALKS[1]
+    The walk back over the headings of the same level before it is remembered for the document
+    (S101 and S108 ask): each block the walk passes through gives the same answer to a later
+    heading of that level, so a long list of numbered items costs one walk, not one per item."""
+    blocks = ctx.document.blocks
+    memo: dict[tuple[int, int], bool] = ctx.shared("structure.attachment-walk", dict)
     level = heading.level
     passed: list[int] = []
     answer = False

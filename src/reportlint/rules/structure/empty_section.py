@@ -34,7 +34,7 @@ def is_empty(section: Section, ctx: Context, next_index: int | None) -> bool:
         return False
     if section.heading.block.text.rstrip().endswith(tuple(_STATEMENT_END)) or len(section.title) > _ITEM_LENGTH:
         return False  # "1.产业结构单一。", or a long line: a one-sentence item, the content itself
-    if has_table(section, ctx, next_index) or in_attachment_list(section.heading, ctx.document.blocks):
+    if has_table(section, ctx, next_index) or in_attachment_list(section.heading, ctx):
         return False
     others = siblings(section, ctx)
     return not others or any(s.has_text() for s in others)  # a list of bare items is a list

@@ -18,7 +18,7 @@ def sibling_groups(ctx: Context) -> Iterator[list[Section]]:
     for children in parents:
         by_level: dict[int, list[Section]] = {}
         for child in children:
-            if child.number is not None and not in_attachment_list(child.heading, ctx.document.blocks):
+            if child.number is not None and not in_attachment_list(child.heading, ctx):
                 by_level.setdefault(child.level, []).append(child)
         yield from by_level.values()
 

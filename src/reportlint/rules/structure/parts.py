@@ -117,17 +117,10 @@ def paragraph_parts(text: str, ctx: Context) -> set[str]:
     return found
 
 
-_PRESENT: list = []  # [(outline, facts, ruleset), parts] of the document last asked about (S103, S104)
-
-
 def present_parts(ctx: Context) -> set[str]:
-    """The parts the document has, by any of the tests in the module docstring."""
-    key = (ctx.outline, ctx.facts, ctx.ruleset)
-    if _PRESENT and all(x is y for x, y in zip(_PRESENT[0], key)):
-        return set(_PRESENT[1])
-    found = _present_parts(ctx)
-    _PRESENT[:] = [key, frozenset(found)]
-    return found
+    """The parts the document has, by any of the tests in the module docstring (S103 and S104
+    both ask: computed once per document)."""
+    return set(ctx.shared("structure.present-parts", lambda: frozenset(_present_parts(ctx))))
 
 
 def _present_parts(ctx: Context) -> set[str]:

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from reportlint.document import Block
+from reportlint.frozen import by_identity
 from reportlint.outline import match_heading
 from reportlint.prefilter import Gate, compiled
 from reportlint.rules.base import Context
@@ -77,35 +78,21 @@ def heading_marker_end(block: Block) -> int:
     return h.end if h is not None else 0
 
 
-_SPAN_CACHE: dict[str, object] = {}  # spans of the document last checked: rules share them
-
-
 def exempt_spans(ctx: Context, block: Block, *, marker: bool = True) -> Spans:
-    doc = ctx.document
-    if _SPAN_CACHE.get("doc") is not doc or _SPAN_CACHE.get("ruleset") is not ctx.ruleset:
-        _SPAN_CACHE.clear()
-        _SPAN_CACHE.update(doc=doc, ruleset=ctx.ruleset, spans={})
-    cache: dict = _SPAN_CACHE["spans"]  # type: ignore[assignment]
+    cache: dict = ctx.shared("typography.exempt-spans", dict)  # every T rule asks, per block
     key = (block.index, marker)
     if key not in cache:
         cache[key] = _exempt_spans(ctx, block, marker)
     return cache[key]
 
 
-_EXEMPT: dict[int, tuple] = {}  # id(ruleset) -> (ruleset, inline regexes, line regexes, gate over both)
-
-
+@by_identity
 def _exempt_patterns(ruleset) -> tuple:
-    got = _EXEMPT.get(id(ruleset))
-    if got is None or got[0] is not ruleset:
-        inline = tuple(ruleset.typography.halfwidth_exempt) + tuple(p.regex for p in ruleset.residue if p.scope == "inline")
-        lines = tuple(rf"\s*(?:{p.regex})(?:\s*(?:{p.regex}))*\s*" for p in ruleset.residue if p.scope == "line")
-        if len(_EXEMPT) > 64:
-            _EXEMPT.clear()
-        # one gate for both lists (indices past the inline ones are line patterns): one pass
-        # over the block's characters instead of two
-        got = _EXEMPT[id(ruleset)] = (ruleset, _compiled(inline), _compiled(lines), Gate(inline + lines))
-    return got
+    """(inline regexes, line regexes, one gate over both) of a ruleset: the gate's indices past
+    the inline ones are line patterns, so a block's characters are looked at once, not twice."""
+    inline = tuple(ruleset.typography.halfwidth_exempt) + tuple(p.regex for p in ruleset.residue if p.scope == "inline")
+    lines = tuple(rf"\s*(?:{p.regex})(?:\s*(?:{p.regex}))*\s*" for p in ruleset.residue if p.scope == "line")
+    return _compiled(inline), _compiled(lines), Gate(inline + lines)
 
 
 def _exempt_spans(ctx: Context, block: Block, marker: bool) -> Spans:
@@ -113,7 +100,7 @@ def _exempt_spans(ctx: Context, block: Block, marker: bool) -> Spans:
     ranges: list[tuple[int, int]] = []
     # download-site residue is P304's business, not typography: inline patterns where they match,
     # line patterns when the whole line is made of their matches
-    _rs, inline, lines, gate = _exempt_patterns(ctx.ruleset)
+    inline, lines, gate = _exempt_patterns(ctx.ruleset)
     n = len(inline)
     whole = False
     for i in gate.candidates(text):

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reportlint.findings import Finding, Fix, Severity
+from reportlint.frozen import by_identity
 from reportlint.prefilter import Gate
 from reportlint.prefilter import compiled as compile_regex
 from reportlint.rules.base import Context, Rule
@@ -45,23 +45,13 @@ class _LazyPattern:
         return self._rx.finditer(text)
 
 
-@lru_cache(maxsize=8)
-def compiled(entries: tuple[Confusable, ...]) -> tuple[tuple[Confusable, re.Pattern[str]], ...]:
-    out = CompiledEntries((e, _LazyPattern(e.regex)) for e in entries)
-    out.gate = Gate([e.regex for e in entries])
-    return out
-
-
-_BY_RULESET: dict[int, tuple] = {}  # id(typography data) -> (data, compiled entries)
-
-
+@by_identity
 def _entries_of(data) -> tuple[tuple[Confusable, re.Pattern[str]], ...]:
-    got = _BY_RULESET.get(id(data))
-    if got is None or got[0] is not data:
-        if len(_BY_RULESET) > 64:
-            _BY_RULESET.clear()
-        got = _BY_RULESET[id(data)] = (data, compiled(tuple(data.confusables)))
-    return got[1]
+    """The confusables of a ruleset's typography table, each with its (lazily compiled) pattern,
+    and a ``Gate`` over them."""
+    out = CompiledEntries((e, _LazyPattern(e.regex)) for e in data.confusables)
+    out.gate = Gate([e.regex for e in data.confusables])
+    return out
 
 
 def find_confusables(text: str, entries) -> list[tuple[int, int, Confusable]]:
