@@ -19,6 +19,7 @@ import hashlib
 import os
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -47,24 +48,25 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "reportlint"
 
 
-_SCHEMA_SOURCES: str | None = None
-
-
-def schema_fingerprint() -> str:
-    """A hash of the code that turns TOML into records (the schema modules and the record type),
-    so that changing a default or a validator in a checkout invalidates what was cached with the
-    old code, even without a version bump."""
-    global _SCHEMA_SOURCES
-    if _SCHEMA_SOURCES is None:
-        here = Path(__file__).resolve().parent
-        h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
-        for f in sorted((here / "data").glob("*.py")) + [here / "frozen.py", here / "rulesets.py"]:
+def source_hash(tag: str, *modules: str) -> str:
+    """A hash of ``tag`` and the source of ``modules`` (paths relative to the package, globs
+    allowed): what a cache entry was computed by, so that editing that code in a checkout
+    invalidates the entry even without a version bump."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"{FORMAT}|{__version__}|{tag}".encode())
+    for pattern in modules:
+        for f in sorted(here.glob(pattern)):
             try:
                 h.update(f.name.encode() + b"\0" + f.read_bytes())
             except OSError:
                 h.update(f.name.encode() + b"\0missing")
-        _SCHEMA_SOURCES = h.hexdigest()
-    return _SCHEMA_SOURCES
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def schema_fingerprint() -> str:
+    """The code that turns TOML into records: the schema modules, the record type, the loader."""
+    return source_hash(str(sys.version_info[:2]), "data/*.py", "frozen.py", "rulesets.py")
 
 
 def key(kind: str, *parts: bytes | str) -> str:

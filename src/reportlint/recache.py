@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import atexit
 import functools
-import hashlib
 import marshal
 import re
 import sys
-from pathlib import Path
 from typing import Callable, TypeVar
 
 from reportlint import cache
@@ -44,24 +42,12 @@ _used: set[tuple] = set()
 _added = 0
 
 
-_FILE: str | None = None
-
-
+@functools.lru_cache(maxsize=1)
 def _file_name() -> str:
     """Named by the Python version, the SRE magic number and the code of the analyses stored
     with ``memo``, so a change to any of them starts a new file."""
-    global _FILE
-    if _FILE is None:
-        tag = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}|{cache.FORMAT}"
-        h = hashlib.sha256(tag.encode())
-        here = Path(__file__).resolve().parent
-        for f in (here / "recache.py", here / "prefilter.py"):
-            try:
-                h.update(f.read_bytes())
-            except OSError:
-                pass
-        _FILE = f"regex-{h.hexdigest()[:16]}.marshal"
-    return _FILE
+    tag = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}"
+    return f"regex-{cache.source_hash(tag, 'recache.py', 'prefilter.py')[:16]}.marshal"
 
 
 def _installed() -> bool:

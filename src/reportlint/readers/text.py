@@ -71,11 +71,15 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
 _CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
+def _is_big5(codec: str) -> bool:
+    return codec.lower().replace("-", "_").startswith(("big5", "cp950"))
+
+
 def _reads_as_chinese(text: str, guess: str | None) -> bool:
     """GB18030 wins over any guess but Big5 (see ``_simplified_wins``) when what it decodes is
     Chinese: on a short text charset-normalizer may prefer an Arabic code page (一、【 → …۰۱(۰ﺝ),
     cp949 or Shift-JIS; this is a linter of Chinese reports, whose legacy encoding is GB18030."""
-    if guess is None or guess.lower().replace("-", "_").startswith(("big5", "cp950")):
+    if guess is None or _is_big5(guess):
         return False
     wide = [c for c in text if ord(c) > 0x7F]
     return bool(wide) and sum(1 for c in wide if _CHINESE.match(c)) * 2 >= len(wide)
@@ -100,7 +104,7 @@ def _simplified_wins(gb_text: str, data: bytes, guess: str | None) -> bool:
     Big5 (青山镇 → ч刓淜). Decoded the wrong way, text lands on rare characters; decoded the right
     way, on common ones: keep GB18030 unless the Big5 reading has the larger share of common
     characters."""
-    if guess is None or not guess.lower().replace("-", "_").startswith(("big5", "cp950")):
+    if guess is None or not _is_big5(guess):
         return False
     try:
         big5_text = data.decode(guess)
