@@ -9,14 +9,19 @@ Sections (``--only`` names):
 - ``throughput``: MB/s of the whole pipeline in process (outline, facts, every rule) over the
   seed reports repeated to ``--mb`` (target >= 2 MB/s per core), and one document of that size;
 - ``fresh``: median wall time of ``python -m reportlint check`` as a fresh process on one
-  ~10 KB report (a seed trimmed at a line end; target <= 0.25 s), with a warm cache (every run
-  after the first, see reportlint.cache) and an empty one, beside ``python -c pass``;
+  ~10 KB report (a seed trimmed at a line end; target <= 0.25 s): an edited report with a warm
+  cache (rulesets and regexes cached, see reportlint.cache, but no stored result for the file:
+  the figure of the target), the same report unchanged (its result reused, see
+  reportlint.resultcache), and with an empty cache (the first run after installing), beside
+  ``python -c pass``;
 - ``docx``: the same on a ~30-page .docx with tables (built with tests/docx_fixtures.py;
   target <= 0.5 s);
 - ``rss``: peak resident memory of ``check`` on a ``--mb`` input (target <= 300 MB);
 - ``folder``: 500 vs 1000 reports in a folder with ``--jobs 2``, and 1000 with ``--jobs 1``
   (targets: 1000/500 <= 1.6, ``--jobs 2`` faster than ``--jobs 1``): medians of ``--folder-runs``
-  interleaved rounds, wall and CPU time;
+  interleaved rounds, wall and CPU time, every report new to the result cache (its stored
+  results are dropped before each run; the rulesets stay cached); and the 1000 reports checked
+  again unchanged (every result reused);
 - ``compare``: the same corpus through autocorrect (``pip install autocorrect-py``, a widely used
   CJK text linter; not a dependency of reportlint) and the time ratio; skipped when absent.
 
@@ -27,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -79,6 +85,12 @@ ENV = {"PYTHONPATH": str(ROOT / "src"), "PATH": os.environ.get("PATH", "/usr/bin
 CHECK = [sys.executable, "-m", "reportlint", "check", "--no-config", "--no-progress", "--output-format", "concise"]
 
 
+def _forget_results(env: dict[str, str]) -> None:
+    """Drop the stored results of checked files (reportlint.resultcache), keep the rest of the
+    cache: the next run sees every report as new or edited."""
+    shutil.rmtree(Path(env["REPORTLINT_CACHE_DIR"]) / "results", ignore_errors=True)
+
+
 def _wall(cmd: list[str], env: dict[str, str] | None = None) -> float:
     t0 = time.perf_counter()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or ENV, check=False)
@@ -86,21 +98,27 @@ def _wall(cmd: list[str], env: dict[str, str] | None = None) -> float:
 
 
 def _cold_and_warm(cmd: list[str], runs: int) -> str:
-    """Figures for ``cmd`` with an empty reportlint cache (the first run after installing or
-    editing a ruleset) and with a warm one (every later run), next to a bare interpreter's."""
+    """Figures for ``cmd``: an edited report with a warm cache (every run after the first, the
+    file's stored result dropped before each run), the report unchanged (its result reused), and
+    an empty cache (the first run after installing or editing a ruleset), next to a bare
+    interpreter's."""
     with tempfile.TemporaryDirectory() as cache:
         env = dict(ENV, REPORTLINT_CACHE_DIR=cache)
         _wall(cmd + ["--no-cache"])  # bytecode and file cache warm
         cold = []
         for _ in range(max(3, runs // 2)):
-            for f in Path(cache).iterdir():
-                f.unlink()
+            shutil.rmtree(cache)
             cold.append(_wall(cmd, env))
         _wall(cmd, env)
-        warm = [_wall(cmd, env) for _ in range(runs)]
+        warm = []
+        for _ in range(runs):
+            _forget_results(env)
+            warm.append(_wall(cmd, env))
+        unchanged = [_wall(cmd, env) for _ in range(runs)]
     bare = statistics.median(_wall([sys.executable, "-c", "pass"]) for _ in range(runs))
     return (
-        f"warm cache median {statistics.median(warm) * 1000:.0f} ms over {runs} runs (min {min(warm) * 1000:.0f} ms), "
+        f"edited, warm cache median {statistics.median(warm) * 1000:.0f} ms over {runs} runs (min {min(warm) * 1000:.0f} ms); "
+        f"unchanged (result reused) {statistics.median(unchanged) * 1000:.0f} ms; "
         f"empty cache {statistics.median(cold) * 1000:.0f} ms; `python -c pass` {bare * 1000:.0f} ms"
     )
 
@@ -172,10 +190,13 @@ def peak_rss(mb: float, folder: Path) -> None:
     print(f"peak RSS of check on {target.stat().st_size / 1e6:.1f} MB: {kb / 1024:.0f} MB (target <= 300 MB)")
 
 
-def _wall_cpu(cmd: list[str]) -> tuple[float, float]:
-    """Wall time and CPU time (user + system, the workers included) of one run."""
+def _wall_cpu(cmd: list[str], forget: bool = True) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, the workers included) of one run; ``forget``: with
+    no stored results (every report new or edited)."""
     import resource
 
+    if forget:
+        _forget_results(ENV)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, check=False)
@@ -200,9 +221,11 @@ def folder_jobs(folder: Path, sizes: tuple[int, int], runs: int = 3) -> None:
     cases = {"small2": (small, "2"), "large2": (large, "2"), "large1": (large, "1")}
     _wall(CHECK + ["--jobs", "2", str(dirs[small])])  # bytecode and file cache warm
     got: dict[str, list[tuple[float, float]]] = {k: [] for k in cases}
+    unchanged = []
     for _ in range(max(1, runs)):
         for key, (n, jobs) in cases.items():
             got[key].append(_wall_cpu(CHECK + ["--jobs", jobs, str(dirs[n])]))
+        unchanged.append(_wall_cpu(CHECK + ["--jobs", "2", str(dirs[large])], forget=False))
     wall = {k: statistics.median(w for w, _ in v) for k, v in got.items()}
     cpu = {k: statistics.median(c for _, c in v) for k, v in got.items()}
     print(f"folder (median of {max(1, runs)} runs): {small} reports --jobs 2 {wall['small2']:.1f} s; "
@@ -211,6 +234,8 @@ def folder_jobs(folder: Path, sizes: tuple[int, int], runs: int = 3) -> None:
     print(f"  CPU time (user + system, workers included): {small} --jobs 2 {cpu['small2']:.1f} s; {large} --jobs 2 "
           f"{cpu['large2']:.1f} s; {large} --jobs 1 {cpu['large1']:.1f} s; wall of each run: "
           + "; ".join(f"{k} " + "/".join(f"{w:.1f}" for w, _ in v) for k, v in got.items()))
+    print(f"  {large} reports checked again unchanged (results reused), --jobs 2: "
+          f"{statistics.median(w for w, _ in unchanged):.2f} s wall, {statistics.median(c for _, c in unchanged):.2f} s CPU")
 
 
 def compare(mb: float) -> None:
@@ -253,6 +278,8 @@ if __name__ == "__main__":
     only = set(a.only.split(","))
     with tempfile.TemporaryDirectory(prefix="reportlint-bench-") as tmp:
         folder = Path(tmp)
+        ENV["REPORTLINT_CACHE_DIR"] = str(folder / "cache")  # the bench's own cache, filled here
+        _wall(CHECK + [str(corpus()[0])])
         if "throughput" in only:
             print(f"rules: {a.select or 'all'}")
             throughput(a.mb, tuple(a.select.split(",")) if a.select else None)

@@ -125,7 +125,8 @@ def test_config_errors_are_reported_every_time_and_valid_configs_are_cached(tmp_
 
 def test_corrupt_entries_are_rebuilt(tmp_path):
     _run(tmp_path, *CHECK, "--no-config", str(EXAMPLE))
-    entries = list(tmp_path.glob("*.pickle"))
+    entries = list(tmp_path.rglob("*.pickle"))  # rulesets, and the file's result (reportlint.resultcache)
+    assert any(p.parent.parent.name == "results" for p in entries) and any(p.parent == tmp_path for p in entries)
     for p in entries:
         p.write_bytes(b"\x80\x05garbage")
     again = _run(tmp_path, *CHECK, "--no-config", str(EXAMPLE))

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cli_run import run_cli
@@ -271,6 +271,7 @@ def docx_paragraphs(draw):
 
 @FEW
 @given(docx_paragraphs(), st.booleans())
+@example(["0X\r"], False)  # a finding in a paragraph holding a line break
 def test_docx_locations_inside_the_document(paragraphs, with_table):
     import docx
 
@@ -292,7 +293,9 @@ def test_docx_locations_inside_the_document(paragraphs, with_table):
         b = f.block
         assert 0 <= b.line <= n_paragraphs
         if b.kind is BlockKind.PARAGRAPH:
-            assert b.line >= 1 and d.paragraphs[b.line - 1].text == b.text[b.number_prefix :]
+            # python-docx renders a line break (w:br, w:cr) as "\n"; the reader as one space, so
+            # that a block stays one line for columns (readers/docx.py)
+            assert b.line >= 1 and d.paragraphs[b.line - 1].text.replace("\n", " ") == b.text[b.number_prefix :]
         assert 1 <= f.column <= f.end_column <= len(b.text) + 1, (f.code, f.column, f.end_column, b.text)
     check_outputs(render_all([res]), len(res.findings))
 

@@ -30,10 +30,11 @@ MAX_ENTRIES = 64
 _disabled = False
 
 
-def disable() -> None:
-    """``--no-cache``: neither read nor write for the rest of this process."""
+def disable(off: bool = True) -> None:
+    """``--no-cache``: neither read nor write for the rest of this process (``off=False``: the
+    default again, for a command line run in process after one with ``--no-cache``)."""
     global _disabled
-    _disabled = True
+    _disabled = off
 
 
 def enabled() -> bool:
@@ -105,16 +106,17 @@ def store(name: str, value: Any) -> None:
 
 
 def write_atomic(name: str, data: bytes) -> bool:
-    """Write ``data`` as the cache file ``name`` (temporary file + rename); False when the cache
-    folder cannot be created or written. Never raises."""
-    folder = cache_dir()
+    """Write ``data`` as the cache file ``name`` (a path relative to the cache folder; temporary
+    file + rename); False when the cache folder cannot be created or written. Never raises."""
+    target = cache_dir() / name
+    folder = target.parent
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, folder / name)
+        os.replace(tmp, target)
         tmp = None
         return True
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache

@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--extend-ruleset", action="append", default=None, metavar="TOML", help="追加用户规则集")
     c.add_argument("--config", default=None, metavar="TOML", help="使用这个配置文件（不再向上查找）")
     c.add_argument("--no-config", action="store_true", help="不读取任何配置文件")
-    c.add_argument("--no-cache", action="store_true", help="不读写已校验规则集的缓存（默认在 ~/.cache/reportlint）")
+    c.add_argument("--no-cache", action="store_true", help="不读写缓存：已校验的规则集、未改动文件的检查结果（默认在 ~/.cache/reportlint）")
     c.add_argument("--encoding", default=None, help="文本文件的编码（默认自动识别）")
     c.add_argument("--stdin-format", choices=("txt", "md"), default="txt")
     c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None, help="达到此级别即返回 1（默认 warning）")
@@ -186,12 +186,25 @@ def cmd_check(args) -> int:
         tasks.append((path, settings))
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(_t(lang, "--jobs 必须是正整数", "--jobs must be a positive integer"))
+    from reportlint import cache
+
+    # the findings of an unchanged file from an earlier run (never for --fix/--diff: they rewrite it)
+    cached = cache.enabled() and not (args.fix or args.diff)
     try:
         results = lint_files(
-            tasks, encoding=args.encoding, stdin_format=args.stdin_format, jobs=args.jobs, progress=not args.no_progress
+            tasks,
+            encoding=args.encoding,
+            stdin_format=args.stdin_format,
+            jobs=args.jobs,
+            progress=not args.no_progress,
+            cached=cached,
         )
     except (RulesetError, ConfigError, UsageFromWorker) as exc:
         raise UsageError(exc.message(lang)) from None
+    if cached:
+        from reportlint.resultcache import prune
+
+        prune()
     if args.fix or args.diff:
         from reportlint.fix import fix_files
 
@@ -396,11 +409,17 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["check", "--annotate", *argv[1:]]
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", None) or "zh"
-    if getattr(args, "no_cache", False):
-        from reportlint import cache
+    from reportlint import cache
 
-        cache.disable()
-    else:
+    cache.disable(getattr(args, "no_cache", False))
+    try:
+        return _run(parser, args, lang)
+    finally:
+        cache.disable(False)  # --no-cache holds for this command only (main may run again in process)
+
+
+def _run(parser: argparse.ArgumentParser, args, lang: str) -> int:
+    if not getattr(args, "no_cache", False):
         from reportlint import recache
 
         recache.install()  # compiled regexes from earlier runs (a command-line process only)

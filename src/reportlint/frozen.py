@@ -12,7 +12,6 @@ severities: a tampered cache file cannot run code, it is only rejected (and rebu
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import io
 import pickle
@@ -82,17 +81,18 @@ def by_identity(fn: Callable[[Any], R]) -> Callable[[Any], R]:
     return wrapper
 
 
-_ALLOWED = {("reportlint.frozen", "Record"): Record, ("datetime", "date"): dt.date}
+# what a cache file of records may hold: the unpickler builds nothing else
+RECORD_CLASSES = frozenset({("reportlint.frozen", "Record"), ("datetime", "date"), ("reportlint.findings", "Severity")})
 
 
 class _Unpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _ALLOWED:
-            return _ALLOWED[(module, name)]
-        if module == "reportlint.findings" and name == "Severity":
-            from reportlint.findings import Severity
+    def __init__(self, file: io.BytesIO, allowed: frozenset[tuple[str, str]]) -> None:
+        super().__init__(file)
+        self._allowed = allowed
 
-            return Severity
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in self._allowed:
+            return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a reportlint cache file")
 
 
@@ -100,10 +100,10 @@ def dumps(value: Any) -> bytes:
     return pickle.dumps(value, protocol=5)
 
 
-def loads(data: bytes) -> Any:
+def loads(data: bytes, allowed: frozenset[tuple[str, str]] = RECORD_CLASSES) -> Any:
     """Records back from ``dumps``; raises ``pickle.UnpicklingError`` (or another ``Exception``)
-    on anything else."""
-    return _Unpickler(io.BytesIO(data)).load()
+    on anything else. ``allowed``: the (module, name) of every class the data may build."""
+    return _Unpickler(io.BytesIO(data), allowed).load()
 
 
 __all__ = ["Record", "by_identity", "freeze", "dumps", "loads"]

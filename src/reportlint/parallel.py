@@ -55,7 +55,9 @@ def progress_wanted(n_files: int, stream=None) -> bool:
         return False
 
 
-def _lint_one(path: str, settings: Settings, encoding: str | None, stdin_format: str) -> FileResult:
+def _lint_one(path: str, settings: Settings, encoding: str | None, stdin_format: str, cached: bool = False) -> FileResult:
+    """Check one file (``-``: standard input); ``cached``: through the result cache
+    (``reportlint.resultcache``), which standard input never uses."""
     from reportlint.document import ReadError
     from reportlint.engine import FileResult, lint_document, lint_path
     from reportlint.readers import read_path
@@ -66,24 +68,28 @@ def _lint_one(path: str, settings: Settings, encoding: str | None, stdin_format:
         except ReadError as exc:
             return FileResult(path="-", error=exc)
         return lint_document(doc, settings)
+    if cached:
+        from reportlint import resultcache
+
+        return resultcache.lint_path(path, settings, encoding=encoding)
     return lint_path(path, settings, encoding=encoding)
 
 
-def _worker(task: tuple[str, Settings, str | None, str]):
+def _worker(task: tuple[str, Settings, str | None, str, bool]):
     """Run in a child process: never raise (exceptions with custom constructors do not unpickle)."""
     from reportlint.config import ConfigError
     from reportlint.previous import summary_of
     from reportlint.rulesets import RulesetError
 
-    path, settings, encoding, stdin_format = task
+    path, settings, encoding, stdin_format, cached = task
     try:
-        result = _lint_one(path, settings, encoding, stdin_format)
+        result = _lint_one(path, settings, encoding, stdin_format, cached)
     except (ConfigError, RulesetError) as exc:
         return WorkerFailure("usage", exc.message("zh"), exc.message("en"))
     except Exception as exc:  # noqa: BLE001 - reported by the parent as an internal error
         text = f"{path}: {exc.__class__.__name__}: {exc}"
         return WorkerFailure("internal", text, text)
-    if result.error is None:
+    if result.error is None and result.outline is not None and result.cross is None:
         # what the cross-report checks (Y490/Y491) use of the outline and facts, made here so that
         # the parent neither receives nor rebuilds them; should it fail, the parent rebuilds them
         try:
@@ -100,7 +106,7 @@ def _worker(task: tuple[str, Settings, str | None, str]):
     return result
 
 
-def _worker_chunk(tasks: list[tuple[str, Settings, str | None, str]]) -> list:
+def _worker_chunk(tasks: list[tuple[str, Settings, str | None, str, bool]]) -> list:
     """Several files per round trip: fewer, larger messages between the processes."""
     return [_worker(task) for task in tasks]
 
@@ -130,8 +136,10 @@ def lint_files(
     stdin_format: str = "txt",
     jobs: int | None = None,
     progress: bool = False,
+    cached: bool = False,
 ) -> list[FileResult]:
-    """Lint every ``(path, settings)`` in ``tasks``; results in the same order."""
+    """Lint every ``(path, settings)`` in ``tasks``; results in the same order. ``cached``: reuse
+    the stored result of a file checked before unchanged (``reportlint.resultcache``)."""
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     n = len(tasks)
     parallel = jobs > 1 and sum(1 for p, _ in tasks if p != "-") >= PARALLEL_MIN_FILES
@@ -140,25 +148,25 @@ def lint_files(
     try:
         if not parallel:
             for i, (path, settings) in enumerate(tasks):
-                results[i] = _lint_one(path, settings, encoding, stdin_format)
+                results[i] = _lint_one(path, settings, encoding, stdin_format, cached)
                 if bar:
                     bar.advance()
         else:
             from concurrent.futures.process import BrokenProcessPool
 
             try:
-                _run_pool(tasks, results, encoding, stdin_format, min(jobs, n), bar)
+                _run_pool(tasks, results, encoding, stdin_format, min(jobs, n), bar, cached)
             except BrokenProcessPool:  # a worker died (out of memory, a result that does not pickle)
                 for i, (path, settings) in enumerate(tasks):
                     if results[i] is None:
-                        results[i] = _lint_one(path, settings, encoding, stdin_format)
+                        results[i] = _lint_one(path, settings, encoding, stdin_format, cached)
     finally:
         if bar:
             bar.stop()
     return results  # type: ignore[return-value]
 
 
-def _run_pool(tasks, results, encoding, stdin_format, jobs, bar) -> None:
+def _run_pool(tasks, results, encoding, stdin_format, jobs, bar, cached=False) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -171,7 +179,7 @@ def _run_pool(tasks, results, encoding, stdin_format, jobs, bar) -> None:
     # which forked workers then inherit instead of each building its own.
     first = next((i for i, (path, _) in enumerate(tasks) if path != "-"), None)
     if first is not None and method == "fork":
-        results[first] = _lint_one(tasks[first][0], tasks[first][1], encoding, stdin_format)
+        results[first] = _lint_one(tasks[first][0], tasks[first][1], encoding, stdin_format, cached)
         if bar:
             bar.advance()
     todo = [i for i, (path, _) in enumerate(tasks) if results[i] is None and path != "-"]
@@ -182,7 +190,7 @@ def _run_pool(tasks, results, encoding, stdin_format, jobs, bar) -> None:
         futures = {}
         for k in range(0, len(todo), size):
             chunk = todo[k : k + size]
-            fut = pool.submit(_worker_chunk, [(tasks[i][0], tasks[i][1], encoding, stdin_format) for i in chunk])
+            fut = pool.submit(_worker_chunk, [(tasks[i][0], tasks[i][1], encoding, stdin_format, cached) for i in chunk])
             futures[fut] = chunk
         for i, (path, settings) in enumerate(tasks):  # standard input: read here, while the workers run
             if path == "-" and results[i] is None:

@@ -87,12 +87,19 @@ def read_path(
     ``max_size``: refuse inputs larger than this many bytes (default ``DEFAULT_MAX_INPUT_SIZE``,
     0 = no limit); ``max_docx_size``: the zip-bomb limit on a .docx's declared unpacked size.
     """
-    limit = DEFAULT_MAX_INPUT_SIZE if max_size is None else max_size
     if path == "-":
+        limit = DEFAULT_MAX_INPUT_SIZE if max_size is None else max_size
         data = _read_limited(sys.stdin.buffer, "-", limit)
         from reportlint.readers.text import read_text
 
         return read_text(data, "-", stdin_format, encoding)
+    return parse_bytes(read_bytes(path, max_size=max_size), path, encoding, max_docx_size=max_docx_size)
+
+
+def read_bytes(path: str, *, max_size: int | None = None) -> bytes:
+    """The bytes of the file ``path`` (a supported type, a regular file, within ``max_size``);
+    ReadError otherwise. ``parse_bytes`` turns them into a Document."""
+    limit = DEFAULT_MAX_INPUT_SIZE if max_size is None else max_size
     suffix = Path(path).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise _unsupported(path, suffix)
@@ -107,7 +114,7 @@ def read_path(
                 f"{path}: not a regular file (a pipe, device or socket); not read",
             )
         with open(path, "rb") as fh:
-            data = _read_limited(fh, path, limit)
+            return _read_limited(fh, path, limit)
     except FileNotFoundError:
         raise ReadError(path, f"{path}：文件不存在", f"{path}: no such file") from None
     except PermissionError:
@@ -116,6 +123,11 @@ def read_path(
         raise ReadError(path, f"{path}：是文件夹，不是文件", f"{path}: is a directory") from None
     except OSError as exc:
         raise ReadError(path, f"{path}：无法读取（{exc.strerror}）", f"{path}: cannot read ({exc.strerror})") from None
+
+
+def parse_bytes(data: bytes, path: str, encoding: str | None = None, *, max_docx_size: int | None = None) -> Document:
+    """The Document held by ``data``, the bytes of the file ``path`` (its suffix picks the reader)."""
+    suffix = Path(path).suffix.lower()
     if suffix in DOCX_SUFFIXES:
         from reportlint.readers.docx import read_docx
 

@@ -1,0 +1,209 @@
+"""Results of checking files that have not changed since an earlier run (like ruff's cache or
+ESLint's ``--cache``).
+
+A pre-commit hook or a CI job checks the same reports again and again, and most of them have not
+changed. The findings of a file depend only on its bytes, on the path it was given as (findings
+carry it; per-file-ignores match it), on the resolved settings, on the rulesets, and on the code
+that checks it. An entry is keyed by a hash of all of them, so an edited report, configuration,
+ruleset or reportlint gets a new key: an entry is never stale, only unused. Rules depend on
+nothing else (no clock, no environment, no other file: the cross-report checks Y490/Y491 run
+after the cache, on every run).
+
+What is stored is what a parallel worker sends back (``reportlint.parallel``): the findings
+before the cross-report checks, the document (renderers quote it), the counters, and the
+cross-report summary. It is loaded with an unpickler that builds nothing but those classes, so a
+tampered entry cannot run code; it is rejected and recomputed.
+
+Where: the ``results`` folder of the user's cache (``reportlint.cache``), at most
+``MAX_RESULTS`` entries, the least recently used removed first; inputs over ``STORE_MAX_BYTES``
+are always checked. Off with ``--no-cache`` or
+``REPORTLINT_NO_CACHE=1``, and never used by ``--fix``/``--diff`` (they rewrite the file).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlint import cache
+
+if TYPE_CHECKING:
+    from reportlint.config import Settings
+    from reportlint.engine import FileResult
+
+FORMAT = "1"  # bump when what is stored changes shape
+MAX_RESULTS = 20_000  # entries (a report's is 10-100 KB)
+# inputs larger than this are not stored: pickling the result of a 10 MB text (~60,000 findings)
+# would double the peak memory of the run (measured: 195 -> 358 MB), and such inputs are rare
+STORE_MAX_BYTES = 2_000_000
+FOLDER = "results"
+# third-party code that decides what a file reads as (encoding guess, .docx package, outline parser)
+_DEPENDENCIES = ("lark", "lxml", "docx", "charset_normalizer")
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The code and data a result was computed by: every module of the package and the shipped
+    grammars and rulesets (name, size and modification time, as Python checks its bytecode
+    cache: an edit or a reinstall changes them), the Python version, and the installed
+    third-party packages that read and parse (their location, size and modification time)."""
+    import importlib.util
+
+    from reportlint.resources import resource_dir
+
+    from reportlint import __version__
+
+    h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version}".encode())
+    package = Path(__file__).resolve().parent
+    folders = [(package, "**/*.py")]
+    for kind in ("grammars", "rulesets"):
+        try:
+            folders.append((resource_dir(kind), "*"))
+        except FileNotFoundError:
+            h.update(f"{kind}|absent".encode())
+    for folder, pattern in folders:
+        for f in sorted(folder.glob(pattern)):
+            st = f.stat()  # size and modification time, as Python's own bytecode cache checks them
+            h.update(f"{f.relative_to(folder).as_posix()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    for name in _DEPENDENCIES:
+        try:
+            spec = importlib.util.find_spec(name)
+            origin = spec.origin if spec else None
+            st = os.stat(origin) if origin else None
+            h.update(f"{name}|{origin}|{st.st_size if st else ''}|{st.st_mtime_ns if st else ''}".encode())
+        except (ImportError, ValueError, OSError):
+            h.update(f"{name}|absent".encode())
+    return h.hexdigest()
+
+
+def entry_key(path: str, data: bytes, settings: Settings, encoding: str | None) -> str | None:
+    """The name of the entry for checking ``data`` (the bytes of ``path``) with ``settings``;
+    None when a file the settings name (an extending ruleset) cannot be read."""
+    h = hashlib.sha256(code_fingerprint().encode())
+
+    def part(b: bytes | str) -> None:
+        b = b.encode("utf-8", "surrogatepass") if isinstance(b, str) else b
+        h.update(len(b).to_bytes(8, "little") + b)
+
+    part(path)
+    part(os.path.abspath(path))  # per-file-ignores resolve a relative path against the current folder
+    part(repr(settings))  # a frozen dataclass of strings, tuples, numbers and enums
+    part(repr(encoding))
+    for extra in settings.extend_ruleset:
+        try:
+            part(Path(extra).read_bytes())
+        except OSError:
+            return None
+    part(data)
+    return h.hexdigest()[:40]
+
+
+def _file(key: str) -> Path:
+    return cache.cache_dir() / FOLDER / key[:2] / f"{key}.pickle"
+
+
+# the classes of a stored result (what ``frozen.loads`` may build; anything else is rejected)
+_CLASSES = frozenset({
+    ("reportlint.engine", "FileResult"),
+    ("reportlint.document", "Document"),
+    ("reportlint.document", "Block"),
+    ("reportlint.document", "BlockKind"),
+    ("reportlint.findings", "Finding"),
+    ("reportlint.findings", "Fix"),
+    ("reportlint.findings", "Severity"),
+    ("reportlint.previous", "Summary"),
+    ("collections", "Counter"),
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("datetime", "timedelta"),
+    ("datetime", "timezone"),
+    ("decimal", "Decimal"),
+})
+
+
+def load(key: str) -> FileResult | None:
+    """The stored result, or None (absent, unreadable, corrupt, not a result)."""
+    from reportlint.engine import FileResult
+
+    from reportlint.frozen import loads
+
+    f = _file(key)
+    try:
+        value = loads(f.read_bytes(), _CLASSES)
+    except Exception:  # noqa: BLE001 - any problem with an entry means "not cached"
+        return None
+    if not isinstance(value, FileResult) or value.document is None:
+        return None
+    try:
+        os.utime(f)  # recently used: pruned last
+    except OSError:
+        pass
+    return value
+
+
+def store(key: str, result: FileResult) -> None:
+    """Store what a worker would send back for ``result``; never raises."""
+    from reportlint.frozen import dumps
+
+    try:
+        data = dumps(result)
+    except Exception:  # noqa: BLE001 - a result that does not pickle is not cached
+        return
+    cache.write_atomic(f"{FOLDER}/{key[:2]}/{key}.pickle", data)
+
+
+def lint_path(path: str, settings: Settings, encoding: str | None = None) -> FileResult:
+    """``engine.lint_path`` through the cache: the stored result when this file, with these
+    settings and this code, was checked before; otherwise check it and store the result."""
+    from reportlint.document import ReadError
+    from reportlint.engine import FileResult, lint_document
+    from reportlint.readers import parse_bytes, read_bytes
+
+    try:
+        data = read_bytes(path, max_size=settings.max_input_size)
+    except ReadError as exc:
+        return FileResult(path=path, error=exc)
+    key = entry_key(path, data, settings, encoding) if cache.enabled() and len(data) <= STORE_MAX_BYTES else None
+    if key is not None:
+        hit = load(key)
+        if hit is not None:
+            return hit
+    try:
+        doc = parse_bytes(data, path, encoding, max_docx_size=settings.max_docx_size)
+    except ReadError as exc:
+        return FileResult(path=path, error=exc)
+    result = lint_document(doc, settings)
+    if key is not None:
+        from reportlint.previous import summary_of
+
+        result.cross = summary_of(result, settings)
+        store(key, dataclasses.replace(result, outline=None, facts=None, ruleset=None))
+    return result
+
+
+def prune(limit: int = MAX_RESULTS) -> None:
+    """Keep at most ``limit`` entries, removing the least recently used; never raises."""
+    if not cache.enabled():
+        return
+    root = cache.cache_dir() / FOLDER
+    try:
+        shards = [d for d in os.scandir(root) if d.is_dir(follow_symlinks=False)]
+        entries = [e for d in shards for e in os.scandir(d.path) if e.name.endswith(".pickle")]
+    except OSError:
+        return
+    if len(entries) <= limit:
+        return
+    try:
+        dated = sorted(entries, key=lambda e: e.stat().st_mtime_ns)
+    except OSError:
+        return
+    for e in dated[: len(entries) - int(limit * 0.9)]:  # down to 90%: not pruning on every run
+        try:
+            os.unlink(e.path)
+        except OSError:
+            pass
