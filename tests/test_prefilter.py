@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reportlint import prefilter
-from reportlint.prefilter import Gate, compiled, first_class, required_literals, trigger_chars
+from reportlint.prefilter import Gate, compiled, first_class, gate_literals, required_literals, text_clauses, trigger_chars
 from reportlint.rulesets import load_ruleset
 
 CASES = Path(__file__).parent / "cases"
@@ -105,6 +105,47 @@ def test_gate_keeps_every_regex_that_matches():
         for i, p in enumerate(patterns):
             if any(m.end() > m.start() for m in p.finditer(text)):
                 assert i in kept, (regexes[i], text)
+
+
+def test_text_clauses():
+    assert text_clauses(r"第\d+页，共\d+页") == tuple(frozenset(c) for c in "共第页，")
+    # a look-ahead speaks of the text too; a negative one says nothing
+    assert text_clauses(r"[xX](?=[ \t]*(?:光|线))") == (frozenset("xX"), frozenset("光线"))
+    assert text_clauses(r"[xX](?![ \t]*光)") == (frozenset("xX"),)
+    assert text_clauses(r"(?:增长|增幅)%|个百分点") == (frozenset("增个"),)  # one of each branch
+    assert text_clauses(r"年[ \t]+月|年月") == (frozenset("年"), frozenset("月"))
+    # under IGNORECASE only characters without case are certain
+    assert text_clauses(r"(?i)vip文档") == (frozenset("文"), frozenset("档"))
+    assert text_clauses(r"(?i:k)m") == (frozenset("m"),)
+    assert text_clauses(r"a?b*") is None
+
+
+def test_gate_literals_keep_single_characters_beside_longer_strings():
+    assert gate_literals(r"\d+[ \t]*(?:[%％]|个百分点)") == {"%", "％", "个百分点"}
+    assert gate_literals(r"[%％]") is None  # single characters only: the keys test them
+    assert required_literals(r"\d+[ \t]*(?:[%％]|个百分点)") is None
+
+
+def test_every_text_a_regex_matches_meets_its_clauses_and_gate_literals():
+    texts = _texts()
+    for rx in _ruleset_regexes():
+        clauses, lits, pattern = text_clauses(rx), gate_literals(rx), re.compile(rx)
+        for text in texts:
+            if any(m.end() > m.start() for m in pattern.finditer(text)):
+                for cl in clauses or ():
+                    assert not cl.isdisjoint(text), (rx, text, cl)
+                m = next(m for m in pattern.finditer(text) if m.end() > m.start())
+                if lits is not None:
+                    assert any(x in m.group().lower() for x in lits), (rx, m.group())
+
+
+def test_gate_candidates_hold_a_trigger_character():
+    regexes = _ruleset_regexes()
+    gate = Gate(regexes)
+    for text in _texts():
+        for i in gate.candidates(text):
+            chars = trigger_chars(regexes[i])
+            assert chars is None or not chars.isdisjoint(text), (regexes[i], text)
 
 
 @pytest.mark.parametrize("text", ["\u212a", "\u0130", "\u0131", "\u017f"])

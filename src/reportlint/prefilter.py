@@ -398,6 +398,86 @@ def required_literals(regex: str) -> frozenset[str] | None:
     return frozenset(x.lower() for x in lits)
 
 
+@lru_cache(maxsize=4096)
+@memo
+def gate_literals(regex: str) -> frozenset[str] | None:
+    """Like ``required_literals``, but keeping a requirement whose shortest string is one
+    character (``(?:[%％]|个百分点)`` -> %, ％, 个百分点): for ``Gate``, whose keys already hold the
+    single characters, such a set still rules out texts that hold one of its longer strings'
+    characters only (个 without 百分点)."""
+    if _PLAIN.fullmatch(regex):
+        return frozenset({regex.lower()})
+    parsed = _parsed(regex)
+    if parsed is None or parsed.state.flags & re.VERBOSE:
+        return None
+    lits = _lit_sequence(parsed)
+    if parsed.state.flags & re.IGNORECASE:
+        lits = _ascii_only(lits)
+    if not lits or max(map(len, lits)) < 2:  # single characters only: the keys test that already
+        return None
+    return frozenset(x.lower() for x in lits)
+
+
+def _caseless(chars: set[str]) -> bool:
+    return _case_variants(chars) == chars
+
+
+def _clause_item(op, av, icase: bool) -> list[frozenset[str]]:
+    """Sets of characters each of which meets the text wherever the item matches (see
+    ``text_clauses``)."""
+    if op is _c.LITERAL or op is _c.IN:
+        s = {chr(av)} if op is _c.LITERAL else _in_set(av)
+        if s is None or len(s) > _MAX_SET or (icase and not _caseless(s)):
+            return []
+        return [frozenset(s)]
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        icase = bool((icase or add_flags & re.IGNORECASE) and not del_flags & re.IGNORECASE)
+        return _clause_sequence(sub, icase)
+    if getattr(_c, "ATOMIC_GROUP", None) is op:
+        return _clause_sequence(av, icase)
+    if op in _REPEATS:
+        lo, _hi, sub = av
+        return _clause_sequence(sub, icase) if lo >= 1 else []
+    if op is _c.ASSERT:  # a positive look-ahead or look-behind: what it sees is in the text too
+        return _clause_sequence(av[1], icase)
+    if op is _c.BRANCH:
+        branches = [_clause_sequence(b, icase) for b in av[1]]
+        if not all(branches):
+            return []
+        # the characters every branch requires, then one set: each branch's smallest requirement
+        common = set.intersection(*({next(iter(cl)) for cl in b if len(cl) == 1} for b in branches))
+        out = [frozenset({ch}) for ch in sorted(common)]
+        union = frozenset().union(*(min(b, key=len) for b in branches))
+        if len(union) <= _MAX_SET:
+            out.append(union)
+        return out
+    return []  # ANY, NOT_LITERAL, negative look-arounds, anchors, back-references …
+
+
+def _clause_sequence(seq, icase: bool) -> list[frozenset[str]]:
+    return [cl for op, av in seq for cl in _clause_item(op, av, icase)]
+
+
+@lru_cache(maxsize=4096)
+@memo
+def text_clauses(regex: str) -> tuple[frozenset[str], ...] | None:
+    """Sets of characters of which a text ``regex`` matches (non-empty) holds one each: the
+    characters of its literal parts, of its classes of a few characters and of its positive
+    look-arounds (``第\\d+页…共\\d+页`` -> 第, 页, 共; ``[xX](?=…(?:光|线))`` -> [xX], [光线]).
+    Unlike ``trigger_chars`` this speaks of the whole text, not of the match. Under
+    case-insensitive matching only sets of characters without case are kept. None: no such set."""
+    parsed = _parsed(regex)
+    if parsed is None:
+        return None
+    got = _clause_sequence(parsed, bool(parsed.state.flags & re.IGNORECASE))
+    out: list[frozenset[str]] = []
+    for cl in sorted(set(got), key=lambda x: (len(x), sorted(x))):
+        if not any(kept <= cl for kept in out):  # a text meeting a subset meets the set too
+            out.append(cl)
+    return tuple(out) or None
+
+
 # the only characters outside ASCII that re.IGNORECASE folds onto ASCII letters (KELVIN SIGN,
 # dotted and dotless I, long s): a text holding one gets no literal pre-filter
 _FOLDS_TO_ASCII = frozenset("\u212a\u0130\u0131\u017f")
@@ -446,38 +526,51 @@ class Gate:
     trigger set shares a character with ``text`` (and of those without a trigger set): one
     ``set(text)`` instead of one search per regex. It can only skip work, never a match.
 
-    Sets of regexes are bit masks (bit i: regex i). A regex whose required strings share
-    ideographs (``_ideographs``: a match holds all of them) is keyed on one of those instead of its
-    trigger set; the few regexes left are then tested for all their ideographs and for a required
-    string.
+    Sets of regexes are bit masks (bit i: regex i). A regex with characters a text must hold
+    (``text_clauses`` of one character, ideographs shared by its required strings) is keyed on
+    one of those instead of its trigger set; the few regexes a text's characters select are then
+    tested for all those characters, for the other sets of ``text_clauses`` (one character of
+    each) and for a required string (``gate_literals``).
     """
 
     def __init__(self, regexes):
         self._always: list[int] = []
-        # index -> (ideographs every match holds, or None; the required strings, one of which a
-        # match lowercased holds: a tuple tested with ``in``, a regex when they are many; or None)
-        self._checks: dict[int, tuple[frozenset[str] | None, tuple[str, ...] | re.Pattern[str] | None]] = {}
+        # index -> (characters every text it matches holds, or None; sets of characters of which
+        # such a text holds one each; the required strings, one of which the text lowercased
+        # holds: a tuple tested with ``in``, a regex when they are many; or None)
+        self._checks: dict[int, tuple] = {}
         self._by_char: dict[str, int] = {}  # key character -> the regexes keyed on it
         self._always_bits = 0  # regexes without a key: tried on every text
         keyed: list[tuple[int, frozenset[str]]] = []
         for i, rx in enumerate(regexes):
             bit = 1 << i
-            lits = required_literals(rx)
-            need = None
-            if lits is not None:
-                need = self._ideographs(lits)
-                self._checks[i] = (need, self._strings(lits))
+            lits = gate_literals(rx)
             chars = trigger_chars(rx)
-            if chars is None:
+            clauses = list(text_clauses(rx) or ())
+            need = {next(iter(cl)) for cl in clauses if len(cl) == 1}
+            if lits is not None:
+                need |= self._ideographs(lits) or set()
+            sets = [cl for cl in clauses if len(cl) > 1 and need.isdisjoint(cl)]
+            if chars is None and not need and not sets:
                 self._always.append(i)
-            if need:
-                keyed.append((i, need))
-            elif chars is None:
                 self._always_bits |= bit
-            else:
-                for c in chars:
+            elif need:
+                keyed.append((i, frozenset(need)))
+            else:  # keyed on the smallest set (the trigger set unless a smaller one is known)
+                key = min(([chars] if chars is not None else []) + sets, key=len)
+                sets = [cl for cl in sets if cl != key]
+                for c in key:
                     self._by_char[c] = self._by_char.get(c, 0) | bit
-        # the key of a regex with required ideographs: the one the fewest regexes of this gate
+                if key <= (chars or key):
+                    chars = None  # the key test implies the trigger test
+            # a candidate's text always holds one of its trigger characters (``find_hits`` of the
+            # placeholder rules relies on it): tested too unless another test implies it
+            if chars is not None and need.isdisjoint(chars) and not any(cl <= chars for cl in sets):
+                sets.append(chars)
+            strings = self._strings(lits) if lits is not None else None
+            if need or sets or strings is not None:
+                self._checks[i] = (frozenset(need) if need else None, tuple(sets), strings)
+        # the key of a regex with required characters: the one the fewest regexes of this gate
         # require (a rough stand-in for the rarest in a text)
         uses: dict[str, int] = {}
         for _i, need in keyed:
@@ -525,13 +618,17 @@ class Gate:
             i = lowest.bit_length() - 1
             check = checks.get(i)
             if check is not None:
-                need, strings = check
+                need, sets, strings = check
                 if need is not None and not need <= chars:
                     continue
-                if low is _UNSET:
-                    low = folded(text)
-                if low is not None:  # None: a character folding onto ASCII, no literal test
-                    if type(strings) is tuple:
+                if sets and any(map(chars.isdisjoint, sets)):
+                    continue
+                if strings is not None:
+                    if low is _UNSET:
+                        low = folded(text)
+                    if low is None:  # a character folding onto ASCII: no literal test
+                        pass
+                    elif type(strings) is tuple:
                         if not any(map(low.__contains__, strings)):  # type: ignore[attr-defined]
                             continue
                     elif strings.search(low) is None:  # type: ignore[union-attr]
