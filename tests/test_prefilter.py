@@ -96,15 +96,24 @@ def test_every_match_starts_in_its_first_class():
                     assert first.match(text, m.start()), (rx, m.group())
 
 
-def test_gate_keeps_every_regex_that_matches():
+@pytest.mark.parametrize("pool", [False, True])
+def test_gate_keeps_every_regex_that_matches(pool):
     regexes = _ruleset_regexes()
-    gate = Gate(regexes)
+    gate = Gate(regexes, pool_strings=pool)
     patterns = [compiled(rx) for rx in regexes]
     for text in _texts() + ["\u212aVIP文档", "BOOK118.COM 下载", "ſ"]:
         kept = set(gate.candidates(text))
         for i, p in enumerate(patterns):
             if any(m.end() > m.start() for m in p.finditer(text)):
                 assert i in kept, (regexes[i], text)
+
+
+def test_pooled_strings_change_no_candidate():
+    regexes = _ruleset_regexes()
+    plain, pooled = Gate(regexes), Gate(regexes, pool_strings=True)
+    texts = _texts() + ["前" + lit + "后" for rx in regexes for lit in (required_literals(rx) or ())]
+    for text in texts:
+        assert pooled.candidates(text) == plain.candidates(text), text
 
 
 def test_text_clauses():

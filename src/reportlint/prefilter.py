@@ -531,9 +531,14 @@ class Gate:
     one of those instead of its trigger set; the few regexes a text's characters select are then
     tested for all those characters, for the other sets of ``text_clauses`` (one character of
     each) and for a required string (``gate_literals``).
+
+    ``pool_strings``: when a text's characters let several regexes with required strings
+    through, first search for all their strings at once, and drop them all when the text holds
+    none. That pays for a short list of rare strings (download-site residue) and costs more
+    than it saves for hundreds of strings with common first characters (confusables).
     """
 
-    def __init__(self, regexes):
+    def __init__(self, regexes, *, pool_strings: bool = False):
         self._always: list[int] = []
         # index -> (characters every text it matches holds, or None; sets of characters of which
         # such a text holds one each; the required strings, one of which the text lowercased
@@ -542,6 +547,8 @@ class Gate:
         self._by_char: dict[str, int] = {}  # key character -> the regexes keyed on it
         self._always_bits = 0  # regexes without a key: tried on every text
         keyed: list[tuple[int, frozenset[str]]] = []
+        self._string_bits = 0  # regexes with required strings
+        pooled: set[str] = set()  # all their strings
         for i, rx in enumerate(regexes):
             bit = 1 << i
             lits = gate_literals(rx)
@@ -570,6 +577,9 @@ class Gate:
             strings = self._strings(lits) if lits is not None else None
             if need or sets or strings is not None:
                 self._checks[i] = (frozenset(need) if need else None, tuple(sets), strings)
+            if lits is not None:
+                self._string_bits |= bit
+                pooled |= lits
         # the key of a regex with required characters: the one the fewest regexes of this gate
         # require (a rough stand-in for the rarest in a text)
         uses: dict[str, int] = {}
@@ -580,6 +590,14 @@ class Gate:
             key = min(need, key=lambda c: (uses[c], c))
             self._by_char[key] = self._by_char.get(key, 0) | (1 << i)
         self._keys = frozenset(self._by_char)
+        # one search for all the required strings: when a text holds none, no regex with
+        # required strings is left, whatever their keys let through
+        if not (pool_strings and pooled):
+            self._string_bits = 0
+            self._any_string = None
+        else:
+            kept = self._strings(frozenset(pooled))
+            self._any_string = re.compile("|".join(map(re.escape, kept))) if type(kept) is tuple else kept
 
     @staticmethod
     def _ideographs(lits: frozenset[str]) -> frozenset[str] | None:
@@ -611,6 +629,10 @@ class Gate:
             bits |= by_char[c]
         checks = self._checks
         low: object = _UNSET
+        if (bits & self._string_bits).bit_count() > 1:  # several string tests ahead: one for all
+            low = folded(text)
+            if low is not None and self._any_string.search(low) is None:  # type: ignore[union-attr]
+                bits &= ~self._string_bits
         keep = []
         while bits:
             lowest = bits & -bits

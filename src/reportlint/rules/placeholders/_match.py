@@ -67,11 +67,12 @@ def _compile_one(regex: str, exceptions: tuple[str, ...]) -> tuple[re.Pattern[st
 
 
 class CompiledPatterns(list):
-    """The compiled patterns of one list, with a ``Gate`` that picks those a text can match."""
+    """The compiled patterns of one list, with a ``Gate`` that picks those a text can match
+    (a list of a few patterns, most requiring rare strings such as site names: pooled)."""
 
     def __init__(self, items: list[_Compiled]):
         super().__init__(items)
-        self.gate = Gate([c.pattern.regex for c in items])
+        self.gate = Gate([c.pattern.regex for c in items], pool_strings=True)
 
 
 @by_identity
