@@ -1,0 +1,99 @@
+"""The outline's fast paths give exactly what the grammar's marker terminals give one by one.
+
+``match_heading`` matches the four heading markers as one alternation and ``find_enumerators``
+skips blocks without a character every inline marker holds and leads its regexes by their first
+characters; these tests compare both with the plain terminals on tricky inputs.
+"""
+
+from __future__ import annotations
+
+import random
+
+from reportlint.document import Block
+from reportlint.numerals import parse_number
+from reportlint.outline import _DIGITS_IN, _heading, find_enumerators, match_heading, syntax
+
+SAMPLES = [
+    "",
+    " ",
+    "一、总体情况",
+    "一、二、三产业协调发展",
+    "一、二季度完成投资1亿元，同比增长",
+    "二、二季度工作计划",
+    "（一）产业发展。一是粮食生产稳定。二是特色产业壮大。",
+    "(二)项目建设",
+    "（ 三 )民生",
+    "1.招商引资",
+    "1.5亿元",
+    "2、3月份",
+    "12．重点项目",
+    "（1）道路",
+    "(12) 桥梁",
+    "## 三、2026年工作计划",
+    "> **（四）党建**",
+    "\u3000\u3000十一、其他",
+    "一、",
+    "1、",
+    "一、，",
+    "统一是基础，唯一是关键；一是抓好产业，二是抓好项目，三是",
+    "第一，抓产业；第二、抓项目：第三：抓民生。第一书记到村",
+    "第一、二季度",
+    "其中：一是…二是…十一是…",
+    "ASCII only text 1. 2. (1)",
+    "一是",
+    "第一，",
+    "（一）\r",
+    "一、工作回顾\r\n",
+    "１．全角数字",
+    "٣. Arabic-Indic digit",
+]
+
+
+def _reference_heading(text: str):
+    """match_heading as a loop over the four marker terminals, level by level."""
+    block = Block(0, text, 1)
+    from reportlint.outline import _MD_PREFIX
+
+    m = _MD_PREFIX.match(text)
+    pos = m.end() if m else 0
+    for level, regex in syntax().markers:
+        mm = regex.match(text, pos)
+        if mm:
+            return _heading(block, level, mm, pos)
+    return None
+
+
+def _reference_enumerators(text: str, offset: int):
+    syn = syntax()
+    out = []
+    for kind, regex in (("shi", syn.enum), ("ordinal", syn.ordinal)):
+        for m in regex.finditer(text, offset):
+            digits = _DIGITS_IN.search(m.group(0))
+            n = parse_number(digits.group(0)) if digits else None
+            if n:
+                out.append((kind, n, m.start(), m.end()))
+    return sorted(out, key=lambda e: e[2])
+
+
+def _random_texts(count: int = 3000) -> list[str]:
+    alphabet = "一二三四五六七八九十是第、，,。.．（）() \t\u30001234567890#>*季度月产：:；;书记\r"
+    rnd = random.Random(7)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))) for _ in range(count)]
+
+
+def _key(h):
+    return None if h is None else (h.level, h.marker, h.number, h.title, h.start, h.end, h.has_inline_body)
+
+
+def test_heading_alternation_is_the_level_loop():
+    assert syntax().heading is not None
+    for text in SAMPLES + _random_texts():
+        got = match_heading(Block(0, text, 1))
+        assert _key(got) == _key(_reference_heading(text)), text
+
+
+def test_enumerators_are_the_plain_terminals():
+    for text in SAMPLES + _random_texts():
+        for offset in (0, 1, 3):
+            got = [(e.kind, e.number, e.start, e.end) for e in find_enumerators(Block(0, text, 1), offset)]
+            assert got == _reference_enumerators(text, offset), (text, offset)
