@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from lark import Lark, Token, Tree
@@ -18,7 +19,7 @@ from lark.lexer import Lexer
 
 from reportlint.document import Block, BlockKind, Document
 from reportlint.numerals import parse_number
-from reportlint.prefilter import compiled, led, trigger
+from reportlint.prefilter import compiled, led, trigger, trigger_chars
 from reportlint.resources import read_text
 
 if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
@@ -176,6 +177,7 @@ class Syntax:
     # with (``prefilter.led``), and a one-character-class regex for characters every match holds
     # (``prefilter.trigger``, None if there is no such set): a block without one has no marker
     inline: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
+    inline_gate: re.Pattern[str] | None  # the gates' characters together (None if one has none)
 
 
 _START = ["document", "marker", "inline"]
@@ -229,6 +231,7 @@ def syntax() -> Syntax:
         heading: re.Pattern[str] | None = re.compile("|".join(f"(?P<H{lvl}>{rx.pattern})" for lvl, rx in markers))
     except re.error:  # e.g. global flags, which must open a regex
         heading = None
+    inline = tuple((kind, led(terms[name]), trigger(terms[name])) for kind, name in (("shi", "ENUM_MARK"), ("ordinal", "ORDINAL_MARK")))
     return Syntax(
         parser=parser,
         markers=markers,
@@ -236,8 +239,17 @@ def syntax() -> Syntax:
         ordinal=re.compile(terms["ORDINAL_MARK"]),
         heading=heading,
         levels=levels,
-        inline=tuple((kind, led(terms[name]), trigger(terms[name])) for kind, name in (("shi", "ENUM_MARK"), ("ordinal", "ORDINAL_MARK"))),
+        inline=inline,
+        inline_gate=_one_of(trigger_chars(terms["ENUM_MARK"]), trigger_chars(terms["ORDINAL_MARK"])),
     )
+
+
+def _one_of(*sets: frozenset[str] | None) -> re.Pattern[str] | None:
+    """A regex for one character of any of ``sets``; None when one of them is None (no bound)."""
+    if any(x is None for x in sets):
+        return None
+    chars = sorted(set().union(*sets))  # type: ignore[arg-type]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
 # ----------------------------------------------------------------------------- classification
@@ -261,13 +273,20 @@ def match_heading(block: Block) -> Heading | None:
     return None
 
 
+@lru_cache(maxsize=1024)
+def _number(marker: str) -> int | None:
+    """The number a marker carries (``（三）`` -> 3, ``12.`` -> 12, ``三是`` -> 3, ``第二`` -> 2).
+    The same few markers open the headings and lists of every report: each is worked out once."""
+    digits = _DIGITS_IN.search(marker)
+    return parse_number(digits.group(0)) if digits else None
+
+
 def _heading(block: Block, level: int, mm: re.Match[str], pos: int) -> Heading | None:
     """The heading whose marker ``mm`` (of ``level``) opens ``block`` at ``pos``, unless what
     follows the marker shows it is none."""
     text = block.text
     marker = mm.group(0)
-    digits = _DIGITS_IN.search(marker)
-    number = parse_number(digits.group(0)) if digits else None
+    number = _number(marker)
     rest = text[mm.end() :]
     stripped = rest.lstrip(" \t\u3000")
     if not stripped or stripped[0] in "、，,。%％":
@@ -292,17 +311,23 @@ def _heading(block: Block, level: int, mm: re.Match[str], pos: int) -> Heading |
 
 def find_enumerators(block: Block, offset: int = 0) -> list[Enumerator]:
     text = block.text
+    syn = syntax()
     out: list[Enumerator] = []
-    for kind, regex, gate in syntax().inline:
+    if syn.inline_gate is not None and syn.inline_gate.search(text, offset) is None:
+        return out  # no character an inline marker holds (most blocks, told at C speed)
+    for kind, regex, gate in syn.inline:
         if gate is not None and gate.search(text, offset) is None:
-            continue  # no character every match holds: no match (most blocks, at C speed)
+            continue
         for m in regex.finditer(text, offset):
-            digits = _DIGITS_IN.search(m.group(0))
-            n = parse_number(digits.group(0)) if digits else None
+            n = _number(m.group(0))
             if n:
                 out.append(Enumerator(kind, n, block, m.start(), m.end()))
-    out.sort(key=lambda e: e.start)
+    if len(out) > 1:
+        out.sort(key=_start)
     return out
+
+
+_start = attrgetter("start")
 
 
 def _is_title(text: str, words: OutlineWords) -> bool:

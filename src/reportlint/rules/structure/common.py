@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reportlint.document import Block
 from reportlint.numerals import int_to_cn
 from reportlint.outline import Enumerator, Heading, Paragraph, match_heading
 
@@ -68,6 +69,9 @@ def in_attachment_list(heading: Heading, ctx: Context) -> bool:
     (S101 and S108 ask): each block the walk passes through gives the same answer to a later
     heading of that level, so a long list of numbered items costs one walk, not one per item."""
     blocks = ctx.document.blocks
+    first = ctx.shared("structure.first-attachment", lambda: _first_attachment(blocks))
+    if first is None or first >= heading.block.index:
+        return False  # the walk back could only end at an attachment line before the heading
     memo: dict[tuple[int, int], bool] = ctx.shared("structure.attachment-walk", dict)
     level = heading.level
     passed: list[int] = []
@@ -91,6 +95,15 @@ def in_attachment_list(heading: Heading, ctx: Context) -> bool:
     for i in passed:
         memo[(i, level)] = answer
     return answer
+
+
+def _first_attachment(blocks: Sequence[Block]) -> int | None:
+    """Index of the first block that is an attachment line (``附件：``), if any (a line without
+    附 cannot be one: checked at C speed first)."""
+    for i, block in enumerate(blocks):
+        if "附" in block.text and _ATTACHMENT.match(block.text.strip()):
+            return i
+    return None
 
 
 # --------------------------------------------------------------------------- numbered sequences

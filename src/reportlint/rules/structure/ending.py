@@ -91,7 +91,12 @@ def _paragraph_of(block: Block, ctx: Context) -> Paragraph | None:
 
 
 def truncation(ctx: Context) -> Cut | None:
-    """The cut, when the document's last content is a body paragraph stopping mid-sentence."""
+    """The cut, when the document's last content is a body paragraph stopping mid-sentence
+    (S103, S104, S108 and S109 all ask: found once per document)."""
+    return ctx.shared("structure.truncation", lambda: _truncation(ctx))
+
+
+def _truncation(ctx: Context) -> Cut | None:
     block = last_content_block(ctx)
     if block is None:
         return None

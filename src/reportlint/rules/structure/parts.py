@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from reportlint.facts import ReportInfo
+from reportlint.frozen import by_identity
 from reportlint.numerals import int_to_cn, parse_number
 from reportlint.prefilter import compiled
 from reportlint.rules.base import Context
@@ -55,9 +56,27 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
         return tuple(compiled(p) for p in patterns)
 
 
-def _patterns(ctx: Context, part: str, where: str) -> tuple[re.Pattern[str], ...]:
-    spec = ctx.ruleset.parts.get(part)  # type: ignore[call-overload]
-    return _compiled(tuple(getattr(spec, where))) if spec else ()
+@by_identity
+def _part_patterns(parts) -> dict[tuple[str, str], tuple[re.Pattern[str], ...]]:
+    """(part, "heading" | "body") -> the compiled patterns, derived once per ruleset ``parts`` table."""
+    out: dict[tuple[str, str], tuple[re.Pattern[str], ...]] = {}
+    for part in PARTS:
+        spec = parts.get(part)
+        for where in ("heading", "body"):
+            out[part, where] = _compiled(tuple(getattr(spec, where))) if spec else ()
+    return out
+
+
+def _parts_named(text: str, ctx: Context, where: str) -> set[str]:
+    """The parts whose ``where`` patterns ("heading" or "body") search ``text``."""
+    table = _part_patterns(ctx.ruleset.parts)
+    found: set[str] = set()
+    for part in PARTS:
+        for p in table[part, where]:
+            if p.search(text):
+                found.add(part)
+                break
+    return found
 
 
 def promised_plan(report: ReportInfo) -> str | None:
@@ -88,8 +107,17 @@ def _period_patterns(plan_year: int | None, summary_year: int | None, phrase: st
 
 
 def heading_parts(title: str, ctx: Context) -> set[str]:
-    """The parts a section heading's title names."""
-    found = {part for part in PARTS if any(p.search(title) for p in _patterns(ctx, part, "heading"))}
+    """The parts a section heading's title names (S103, S106 and the Y rules ask for the same
+    titles: found once per title and document)."""
+    memo: dict[str, frozenset[str]] = ctx.shared("structure.heading-parts", dict)
+    got = memo.get(title)
+    if got is None:
+        got = memo[title] = frozenset(_heading_parts(title, ctx))
+    return set(got)
+
+
+def _heading_parts(title: str, ctx: Context) -> set[str]:
+    found = _parts_named(title, ctx, "heading")
     report = ctx.facts.report
     if promised_plan(report):
         periods = _period_patterns(report.plan_year, report.summary_year, report.plan_phrase or "")
@@ -110,10 +138,10 @@ def _is_title_repeat(text: str, ctx: Context) -> bool:
 
 def paragraph_parts(text: str, ctx: Context) -> set[str]:
     """The parts a body paragraph discusses (body patterns), or names as an unnumbered heading."""
-    found = {part for part in PARTS if any(p.search(text) for p in _patterns(ctx, part, "body"))}
+    found = _parts_named(text, ctx, "body")
     short = _DECOR.sub("", text)
     if 0 < len(short) <= _HEADING_LIKE_MAX and not _SENTENCE_INSIDE.search(short) and not _is_title_repeat(short, ctx):
-        found |= {part for part in PARTS if any(p.search(short) for p in _patterns(ctx, part, "heading"))}
+        found |= _parts_named(short, ctx, "heading")
     return found
 
 
