@@ -14,7 +14,8 @@ from reportlint.outline import Outline, build_outline
 from reportlint.readers import read_path
 from reportlint.rules import Context, all_rules
 from reportlint.rulesets import detect_kind, load_ruleset
-from reportlint.suppress import collect
+from reportlint.rules.unused_suppression import SELF as UNUSED_SUPPRESSION
+from reportlint.suppress import findings_so_far, suppressions
 
 if TYPE_CHECKING:
     from reportlint.rulesets import Ruleset
@@ -51,14 +52,23 @@ def analyse(doc: Document, settings: Settings) -> tuple[Outline, Facts, Ruleset,
 def lint_document(doc: Document, settings: Settings) -> FileResult:
     outline, facts, ruleset, kind = analyse(doc, settings)
     ctx = Context(document=doc, outline=outline, facts=facts, ruleset=ruleset)
+    path = doc.path if doc.path != "-" else None
+    selected = [r for r in all_rules() if settings.is_selected(r.code, path)]
+    # P390 judges the directives against every other rule's findings: it runs last and is handed
+    # the findings of the rules run here, so that it runs only the unselected ones again
+    last = [r for r in selected if r.code == UNUSED_SUPPRESSION]
+    so_far = findings_so_far(ctx)
     findings: list[Finding] = []
-    for rule_cls in all_rules():
-        if not settings.is_selected(rule_cls.code, doc.path if doc.path != "-" else None):
+    for rule_cls in selected:
+        if rule_cls.code == UNUSED_SUPPRESSION:
             continue
-        for f in rule_cls().check(ctx):
-            f.severity = settings.severity_of(f.code, f.severity)
-            findings.append(f)
-    sup = collect(doc)
+        own = so_far[rule_cls.code] = list(rule_cls().check(ctx))
+        findings.extend(own)
+    for rule_cls in last:
+        findings.extend(rule_cls().check(ctx))
+    for f in findings:
+        f.severity = settings.severity_of(f.code, f.severity)
+    sup = suppressions(ctx)
     kept = [f for f in findings if not sup.covers(f)]
     kept.sort(key=lambda f: f.sort_key)
     return FileResult(

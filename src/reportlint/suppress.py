@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportlint.document import Block, Document
 from reportlint.findings import Finding
+
+if TYPE_CHECKING:
+    from reportlint.rules.base import Context
 
 _DIRECTIVE = re.compile(
     r"reportlint\s*[:：]\s*(?P<verb>disable-file|disable)\s*(?:[=＝]\s*(?P<codes>[A-Za-z0-9 ,，]*?))?\s*(?:--\s*(?P<reason>.*?))?\s*$"
@@ -116,3 +120,14 @@ def collect(doc: Document) -> Suppressions:
             pending_directives = []
     sup.file_codes = tuple(file_codes)
     return sup
+
+
+def suppressions(ctx: Context) -> Suppressions:
+    """``collect(ctx.document)``, once per document (the engine filters with it, P390 judges it)."""
+    return ctx.shared("suppress.collected", lambda: collect(ctx.document))
+
+
+def findings_so_far(ctx: Context) -> dict[str, list[Finding]]:
+    """Rule code -> the findings that rule gave on this document, for the rules the engine has
+    already run (so that P390, which the engine runs last, need not run them again)."""
+    return ctx.shared("suppress.findings-so-far", dict)

@@ -5,8 +5,9 @@ longer silences anything is leftover markup in the report, the same kind of thin
 residue, and it would silently hide the next real problem written on that line.
 
 "Silences nothing" is decided against every other rule, selected or not (a rule switched off in
-the config does not make its directives stale), by running them once more on this document —
-only when the document has directives at all. A directive naming a code that no rule has is
+the config does not make its directives stale): the engine runs this rule last and hands it the
+findings of the rules it ran (``suppress.findings_so_far``); the others run once more on this
+document — only when the document has directives at all. A directive naming a code that no rule has is
 reported too. A code that covers a cross-report check (Y490, Y491: they need the previous report; also
 ``Y``, and a directive without codes) is never judged, for precision. The directive's reason (`` -- 口径不同``) is quoted in the message.
 """
@@ -19,7 +20,7 @@ from dataclasses import replace
 
 from reportlint.findings import Finding, Severity
 from reportlint.rules.base import REGISTRY, Context, Rule
-from reportlint.suppress import ALL, Directive, collect
+from reportlint.suppress import ALL, Directive, findings_so_far, suppressions
 
 SELF = "P390"
 
@@ -43,7 +44,7 @@ class UnusedSuppression(Rule):
     good = "青山镇2025年新建农田3200亩。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        sup = collect(ctx.document)
+        sup = suppressions(ctx)
         if not sup.directives:
             return
         raw = list(_other_findings(ctx))
@@ -107,8 +108,14 @@ def _cross_report(prefix: str) -> bool:
 
 
 def _other_findings(ctx: Context) -> Iterator[Finding]:
+    """Every other rule's findings on this document: those the engine already has, and the rest
+    run here (the order does not matter: a directive asks whether any finding is covered)."""
+    known = findings_so_far(ctx)
     quiet = replace(ctx, stats=Counter())  # the engine already counted what the rules examined
     for code in sorted(REGISTRY):
         if code == SELF:
             continue
-        yield from REGISTRY[code]().check(quiet)
+        if code in known:
+            yield from known[code]
+        else:
+            yield from REGISTRY[code]().check(quiet)
