@@ -97,3 +97,27 @@ def test_enumerators_are_the_plain_terminals():
         for offset in (0, 1, 3):
             got = [(e.kind, e.number, e.start, e.end) for e in find_enumerators(Block(0, text, 1), offset)]
             assert got == _reference_enumerators(text, offset), (text, offset)
+
+
+def _kind_sequences(count: int = 3000) -> list[list[str]]:
+    """Token sequences as build_outline makes them: a lead of TITLE / TOC_ENTRY / PARA, then
+    headings and paragraphs."""
+    rnd = random.Random(11)
+    out: list[list[str]] = [[], ["PARA"], ["TITLE"], ["H3"], ["TOC_ENTRY", "TOC_ENTRY", "TITLE", "H1"]]
+    for _ in range(count):
+        lead = [rnd.choice(["TITLE", "TOC_ENTRY", "PARA"]) for _ in range(rnd.randint(0, 5))]
+        body = [rnd.choice(["H1", "H2", "H3", "H4", "PARA", "PARA"]) for _ in range(rnd.randint(0, 25))]
+        out.append(lead + body)
+    return out
+
+
+def test_driven_tables_build_lark_s_tree():
+    from lark import Token
+
+    from reportlint.outline import _drive, _indexed
+
+    syn = syntax()
+    assert syn.tables is not None
+    for kinds in _kind_sequences():
+        want = _indexed(syn.parser.parse([Token(k, str(i)) for i, k in enumerate(kinds)], start="document"))
+        assert _drive(syn.tables, kinds) == want, kinds

@@ -178,6 +178,19 @@ class Syntax:
     # (``prefilter.trigger``, None if there is no such set): a block without one has no marker
     inline: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     inline_gate: re.Pattern[str] | None  # the gates' characters together (None if one has none)
+    # the parser's tables for "document", resolved ahead for ``_drive`` (None: Lark.parse is used)
+    tables: _Tables | None = None
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """Lark's LALR tables for the start symbol ``document``, every action resolved ahead: state ->
+    symbol -> (True, next state) for a shift, (False, size, rule name, tree builder) for a reduce
+    (the tree builders are Lark's own, so the tree is the one ``Lark.parse`` builds)."""
+
+    states: dict[int, dict[str, tuple]]
+    start: int
+    end: int
 
 
 _START = ["document", "marker", "inline"]
@@ -206,6 +219,71 @@ def _parser() -> Lark:
         return Lark.load(_swap(stored, _LEXER_MARK, _BlockLexer))
     except Exception:  # noqa: BLE001 - a stored parser this Lark cannot load: build it
         return Lark(text, parser="lalr", lexer=_BlockLexer, start=_START)
+
+
+def _tables(parser: Lark) -> _Tables | None:
+    """``_Tables`` of a built parser; None when this Lark keeps its tables elsewhere."""
+    try:
+        from lark.parsers.lalr_analysis import Shift
+
+        inner = parser.parser.parser.parser  # ParsingFrontend -> LALR_Parser -> _Parser
+        table, callbacks = inner.parse_table, inner.callbacks
+        if any(isinstance(key, str) for key in callbacks):  # a callback on a token: not driven here
+            return None
+        states = {
+            state: {
+                name: (True, arg) if action is Shift else (False, len(arg.expansion), arg.origin.name, callbacks[arg])
+                for name, (action, arg) in actions.items()
+            }
+            for state, actions in table.states.items()
+        }
+        return _Tables(states, table.start_states["document"], table.end_states["document"])
+    except Exception:  # noqa: BLE001 - another Lark: parse with Lark.parse
+        return None
+
+
+def _drive(tables: _Tables, kinds: list[str]) -> Tree:
+    """The parse tree of block tokens of ``kinds``: Lark's LALR loop (``ParserState.feed_token``)
+    over its own tables and tree builders, without a Token per block; a token is its position in
+    ``kinds`` in the tree. Raises KeyError on a sequence the grammar rejects."""
+    table = tables.states
+    states = [tables.start]
+    values: list = []
+    for k, kind in enumerate(kinds + ["$END"]):
+        while True:
+            action = table[states[-1]][kind]
+            if action[0]:  # shift
+                if kind == "$END":
+                    raise KeyError(kind)
+                states.append(action[1])
+                values.append(k)
+                break
+            _, size, origin, build = action  # reduce, then shift the rule's symbol
+            if size:
+                children = values[-size:]
+                del states[-size:]
+                del values[-size:]
+            else:
+                children = []
+            value = build(children)
+            states.append(table[states[-1]][origin][1])
+            values.append(value)
+            if kind == "$END" and states[-1] == tables.end:
+                return value
+
+
+def parse_blocks(kinds: list[str]) -> Tree:
+    """The tree ``grammars/outline.lark`` gives the block tokens of ``kinds`` (start ``document``);
+    each token appears in it as its position in ``kinds`` (an int)."""
+    syn = syntax()
+    if syn.tables is not None:
+        return _drive(syn.tables, kinds)
+    return _indexed(syn.parser.parse([Token(kind, str(k)) for k, kind in enumerate(kinds)], start="document"))
+
+
+def _indexed(tree: Tree) -> Tree:
+    """A tree of Lark tokens with every token replaced by its position (the token's value)."""
+    return Tree(tree.data, [_indexed(c) if isinstance(c, Tree) else int(c) for c in tree.children])
 
 
 def _swap(value, old, new):
@@ -240,6 +318,7 @@ def syntax() -> Syntax:
         heading=heading,
         levels=levels,
         inline=inline,
+        tables=_tables(parser),
         inline_gate=_one_of(trigger_chars(terms["ENUM_MARK"]), trigger_chars(terms["ORDINAL_MARK"])),
     )
 
@@ -397,22 +476,21 @@ def build_outline(doc: Document, words: OutlineWords) -> Outline:
             title_idx = k
             break
 
-    tokens: list[Token] = []
+    kinds: list[str] = []
     for k, (block, head) in enumerate(items):
         if k in toc_range:
-            kind = "TOC_ENTRY"
+            kinds.append("TOC_ENTRY")
         elif k == title_idx:
-            kind = "TITLE"
+            kinds.append("TITLE")
         elif head is not None:
-            kind = LEVEL_TOKENS[head.level]
+            kinds.append(LEVEL_TOKENS[head.level])
         else:
-            kind = "PARA"
-        tokens.append(Token(kind, str(k)))
+            kinds.append("PARA")
 
     outline = Outline()
-    if not tokens:
+    if not kinds:
         return outline
-    tree = syntax().parser.parse(tokens, start="document")
+    tree = parse_blocks(kinds)
 
     def para(k: int, offset: int = 0) -> Paragraph:
         block = items[k][0]
@@ -420,16 +498,16 @@ def build_outline(doc: Document, words: OutlineWords) -> Outline:
 
     def make_section(node: Tree, parent: Section | None) -> Section:
         head_tok = node.children[0]
-        heading = items[int(head_tok)][1]
+        heading = items[head_tok][1]
         assert heading is not None
         section = Section(heading=heading, parent=parent)
         if heading.has_inline_body:
             # the heading's own block carries body text after its first sentence
             end = _SENTENCE_END.search(heading.block.text, heading.end)
-            section.paragraphs.append(para(int(head_tok), end.end() if end else heading.end))
+            section.paragraphs.append(para(head_tok, end.end() if end else heading.end))
         for child in node.children[1:]:
-            if isinstance(child, Token):
-                section.paragraphs.append(para(int(child)))
+            if isinstance(child, int):
+                section.paragraphs.append(para(child))
             else:
                 section.children.append(make_section(child, section))
         return section
@@ -439,15 +517,15 @@ def build_outline(doc: Document, words: OutlineWords) -> Outline:
     for child in lead.children:
         if isinstance(child, Tree):  # toc
             for tok in child.children:
-                block, head = items[int(tok)]
+                block, head = items[tok]
                 outline.toc_blocks.append(block)
                 if head is not None:
                     outline.toc.append(head)
-        elif child.type == "TITLE":
-            outline.title = items[int(child)][0]
+        elif kinds[child] == "TITLE":
+            outline.title = items[child][0]
             seen_title = True
         else:
-            (outline.preamble if seen_title else outline.front).append(para(int(child)))
+            (outline.preamble if seen_title else outline.front).append(para(child))
     if outline.title is None:  # no title: everything before the first section is preamble
         outline.preamble, outline.front = outline.front, []
     outline.sections = [make_section(s, None) for s in sections]
