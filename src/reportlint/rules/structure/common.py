@@ -140,6 +140,8 @@ def sequence_anomalies(numbers: Sequence[int], restart: Callable[[int, int], boo
 
 
 def _run_anomalies(run: list[int], base: int) -> list[Anomaly]:
+    if run == list(range(1, len(run) + 1)):
+        return []  # 1, 2, 3 … (most runs): nothing to find
     out: list[Anomaly] = []
     seen: set[int] = set()
     expected = 1
@@ -173,6 +175,8 @@ def nested_anomalies(numbers: Sequence[int]) -> list[Anomaly]:
 
     An anomaly is judged against the innermost open list.
     """
+    if list(numbers) == list(range(1, len(numbers) + 1)):
+        return []  # one list counting 1, 2, 3 … (most bodies): nothing to find
     out: list[Anomaly] = []
     stack: list[tuple[int, set[int], list[int]]] = []  # (expected next, seen, numbers so far)
     for i, n in enumerate(numbers):

@@ -42,6 +42,8 @@ class InlineSequence(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         for body in bodies(ctx):
             markers = inline_markers(body)
+            if not markers:
+                continue  # most bodies: no inline list
             for kind in ("shi", "ordinal"):
                 yield from self._check_run(ctx, [e for e in markers if e.kind == kind], kind)
 
