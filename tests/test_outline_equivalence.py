@@ -121,3 +121,22 @@ def test_driven_tables_build_lark_s_tree():
     for kinds in _kind_sequences():
         want = _indexed(syn.parser.parse([Token(k, str(i)) for i, k in enumerate(kinds)], start="document"))
         assert _drive(syn.tables, kinds) == want, kinds
+
+
+def test_walk_is_pre_order():
+    from reportlint.config import Settings
+    from reportlint.engine import analyse
+    from reportlint.readers.text import read_text
+
+    def nested(section):
+        yield section
+        for child in section.children:
+            yield from nested(child)
+
+    text = "标题工作总结\n一、甲\n（一）乙\n1.丙\n（1）丁\n2.戊\n（二）己\n二、庚\n1.辛\n（三）壬\n"
+    outline = analyse(read_text(text.encode(), "a.txt"), Settings())[0]
+    want = [s for top in outline.sections for s in nested(top)]
+    assert len(want) >= 8 and any(s.children and s.children[0].children for s in want)
+    assert list(outline.walk()) == want
+    for top in outline.sections:
+        assert list(top.walk()) == list(nested(top))

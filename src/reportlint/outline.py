@@ -100,9 +100,13 @@ class Section:
         return self.heading.title
 
     def walk(self) -> Iterator[Section]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This section and all below it, in document order (pre-order); a stack instead of
+        nested generators, so a deep section costs no more than a shallow one."""
+        stack = [self]
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
 
     def has_text(self) -> bool:
         """True when the section says anything: body text, an inline body, or children."""
@@ -126,8 +130,11 @@ class Outline:
     sections: list[Section] = field(default_factory=list)  # top-level sections
 
     def walk(self) -> Iterator[Section]:
-        for s in self.sections:
-            yield from s.walk()
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every body paragraph, in document order (front, preamble, then section bodies)."""
