@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reportlint import prefilter
 from reportlint.config import Settings
 from reportlint.document import Document, ReadError
 from reportlint.facts import Facts, extract_facts
@@ -38,6 +39,7 @@ class FileResult:
 
 def analyse(doc: Document, settings: Settings) -> tuple[Outline, Facts, Ruleset, str]:
     """Outline, facts and the ruleset that applies to this document."""
+    prefilter.new_document()  # what the pre-filters keep of block texts is this document's only
     base = load_ruleset("base", settings.extend_ruleset)
     outline = build_outline(doc, base.outline)
     if settings.ruleset:

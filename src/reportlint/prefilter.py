@@ -501,6 +501,17 @@ _CHARS_BUDGET = 1_000_000  # characters of text the cache may keep alive
 _chars_held = 0
 
 
+def new_document() -> None:
+    """Forget the character sets and folded texts of the blocks seen so far: they are shared by
+    the rules checking one document (``engine.analyse`` calls this first), not across documents,
+    where a repeated text (a benchmark that checks the same reports again) would skip work a new
+    report needs."""
+    global _chars_held
+    _CHARS.clear()
+    _FOLDED.clear()
+    _chars_held = 0
+
+
 def chars_of(text: str) -> frozenset[str]:
     """The set of characters of ``text``, shared by the gates a block passes through (each rule
     walks the blocks again). The cache keeps at most ``_CHARS_BUDGET`` characters of text alive."""
@@ -511,9 +522,7 @@ def chars_of(text: str) -> frozenset[str]:
         if len(text) > _CHARS_BUDGET // 4:
             return got  # a huge block: not worth holding on to
         if _chars_held + len(text) > _CHARS_BUDGET:
-            _CHARS.clear()
-            _FOLDED.clear()
-            _chars_held = 0
+            new_document()
         _CHARS[text] = got
         _chars_held += len(text)
     return got
