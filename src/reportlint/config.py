@@ -4,6 +4,7 @@ checked file's folder upward (the nearest wins); command-line flags override it.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -89,6 +90,12 @@ class Settings:
 
 
 def _relative(path: str, root: str | None) -> str:
+    # asked for every rule of every file: a path is resolved once (against the current folder)
+    return _relative_from(path, root, os.getcwd())
+
+
+@lru_cache(maxsize=4096)
+def _relative_from(path: str, root: str | None, _cwd: str) -> str:
     p = Path(path).resolve()
     if root:
         try:
