@@ -62,3 +62,27 @@ def test_installed_package_runs_from_its_own_resources(wheel, tmp_path):
     )
     assert proc.returncode == 1, proc.stderr
     assert "P301" in proc.stdout and "Traceback" not in proc.stderr
+
+
+def test_an_installed_wheel_keys_its_results_by_content(wheel, tmp_path):
+    """The result cache (reportlint.resultcache) identifies an installed wheel by its RECORD (the
+    hashes of its files), not by file times: installing the same wheel again, as a CI job does,
+    keeps the stored results usable."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    probe = (
+        "import reportlint.resultcache as rc; from pathlib import Path;"
+        "print(rc._wheel_record(Path(rc.__file__).resolve().parent) is not None, rc.code_fingerprint())"
+    )
+    prints = []
+    for n in range(2):
+        target = tmp_path / f"site{n}"
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+            check=True,
+            capture_output=True,
+        )
+        os.utime(target / "reportlint" / "cli.py", ns=(n * 10**9, n * 10**9))
+        env["PYTHONPATH"] = str(target)
+        out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+        prints.append(out.stdout.split())
+    assert prints[0][0] == "True" and prints[0] == prints[1]

@@ -42,24 +42,53 @@ MAX_RESULTS = 20_000  # entries (a report's is 10-100 KB)
 # would double the peak memory of the run (measured: 195 -> 358 MB), and such inputs are rare
 STORE_MAX_BYTES = 2_000_000
 FOLDER = "results"
-# third-party code that decides what a file reads as (encoding guess, .docx package, outline parser)
-_DEPENDENCIES = ("lark", "lxml", "docx", "charset_normalizer")
+# third-party code that decides what a file reads as (outline parser, .docx package, encoding
+# guess): import name -> distribution name as in its ``*.dist-info`` folder
+_DEPENDENCIES = {"lark": "lark", "lxml": "lxml", "docx": "python_docx", "charset_normalizer": "charset_normalizer"}
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """The code and data a result was computed by: every module of the package and the shipped
-    grammars and rulesets (name, size and modification time, as Python checks its bytecode
-    cache: an edit or a reinstall changes them), the Python version, and the installed
-    third-party packages that read and parse (their location, size and modification time)."""
-    import importlib.util
+    """The code and data a result was computed by, the Python version, and the third-party
+    packages that read and parse.
 
-    from reportlint.resources import resource_dir
-
+    An installed wheel is identified by its ``RECORD`` (the sha256 of every file of the package,
+    grammars and rulesets included): content only, so a CI job that installs the same version
+    again and restores the cache folder reuses it. A source checkout or an editable install is
+    identified by the name, size and modification time of every module, grammar and ruleset (as
+    Python checks its bytecode cache): an edit changes them. A dependency is identified by its
+    ``*.dist-info`` folder name (name and version), else by its location, size and time.
+    """
     from reportlint import __version__
 
     h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version}".encode())
     package = Path(__file__).resolve().parent
+    record = _wheel_record(package)
+    if record is not None:
+        h.update(record)
+    else:
+        _hash_sources(h, package)
+    _hash_dependencies(h)
+    return h.hexdigest()
+
+
+def _wheel_record(package: Path) -> bytes | None:
+    """The RECORD of the wheel this package was installed from, if it lists the package's own
+    files (an editable install's lists only a path file)."""
+    try:
+        for name in os.listdir(package.parent):
+            if name.startswith("reportlint-") and name.endswith(".dist-info"):
+                data = (package.parent / name / "RECORD").read_bytes()
+                if b"reportlint/__init__.py," in data and b"reportlint/resultcache.py," in data:
+                    return data
+    except OSError:
+        pass
+    return None
+
+
+def _hash_sources(h, package: Path) -> None:
+    from reportlint.resources import resource_dir
+
     folders = [(package, "**/*.py")]
     for kind in ("grammars", "rulesets"):
         try:
@@ -68,17 +97,38 @@ def code_fingerprint() -> str:
             h.update(f"{kind}|absent".encode())
     for folder, pattern in folders:
         for f in sorted(folder.glob(pattern)):
-            st = f.stat()  # size and modification time, as Python's own bytecode cache checks them
+            st = f.stat()
             h.update(f"{f.relative_to(folder).as_posix()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
-    for name in _DEPENDENCIES:
+
+
+def _hash_dependencies(h) -> None:
+    import importlib.util
+
+    listed: dict[str, list[str]] = {}
+    for module, dist in _DEPENDENCIES.items():
         try:
-            spec = importlib.util.find_spec(name)
+            spec = importlib.util.find_spec(module)
             origin = spec.origin if spec else None
-            st = os.stat(origin) if origin else None
-            h.update(f"{name}|{origin}|{st.st_size if st else ''}|{st.st_mtime_ns if st else ''}".encode())
-        except (ImportError, ValueError, OSError):
-            h.update(f"{name}|absent".encode())
-    return h.hexdigest()
+        except (ImportError, ValueError):
+            origin = None
+        if not origin:
+            h.update(f"{module}|absent".encode())
+            continue
+        where = str(Path(origin).parent.parent)  # site-packages/<module>/__init__.py
+        if where not in listed:
+            try:
+                listed[where] = sorted(n for n in os.listdir(where) if n.endswith(".dist-info"))
+            except OSError:
+                listed[where] = []
+        infos = [n for n in listed[where] if n.split("-")[0].lower().replace(".", "_") == dist]
+        if infos:
+            h.update(f"{module}|{where}|{'|'.join(infos)}".encode())
+            continue
+        try:
+            st = os.stat(origin)
+            h.update(f"{module}|{origin}|{st.st_size}|{st.st_mtime_ns}".encode())
+        except OSError:
+            h.update(f"{module}|absent".encode())
 
 
 def entry_key(path: str, data: bytes, settings: Settings, encoding: str | None) -> str | None:
