@@ -78,12 +78,32 @@ def heading_marker_end(block: Block) -> int:
     return h.end if h is not None else 0
 
 
+def marker_end(ctx: Context, block: Block) -> int:
+    """``heading_marker_end(block)``, looked up once per block of the document (T501, T502 and
+    T509 all ask)."""
+    ends: dict = ctx.shared("typography.marker-end", dict)
+    end = ends.get(block.index)
+    if end is None:
+        end = ends[block.index] = heading_marker_end(block)
+    return end
+
+
 def exempt_spans(ctx: Context, block: Block, *, marker: bool = True) -> Spans:
+    """The exempt spans of a block, built once per document and block: the spans with the
+    heading's outline marker (``marker=True``) are those without it plus the marker."""
     cache: dict = ctx.shared("typography.exempt-spans", dict)  # every T rule asks, per block
     key = (block.index, marker)
-    if key not in cache:
-        cache[key] = _exempt_spans(ctx, block, marker)
-    return cache[key]
+    spans = cache.get(key)
+    if spans is None:
+        if marker:
+            spans = exempt_spans(ctx, block, marker=False)
+            end = marker_end(ctx, block)
+            if end:
+                spans = Spans(spans.ranges + [(0, end)])
+        else:
+            spans = _exempt_spans(ctx, block)
+        cache[key] = spans
+    return spans
 
 
 @by_identity
@@ -95,7 +115,7 @@ def _exempt_patterns(ruleset) -> tuple:
     return _compiled(inline), _compiled(lines), Gate(inline + lines)
 
 
-def _exempt_spans(ctx: Context, block: Block, marker: bool) -> Spans:
+def _exempt_spans(ctx: Context, block: Block) -> Spans:
     text = block.text
     ranges: list[tuple[int, int]] = []
     # download-site residue is P304's business, not typography: inline patterns where they match,
@@ -110,10 +130,6 @@ def _exempt_spans(ctx: Context, block: Block, marker: bool) -> Spans:
             whole = True
     if whole:
         ranges.append((0, len(text)))
-    if marker:
-        end = heading_marker_end(block)
-        if end:
-            ranges.append((0, end))
     if ctx.document.format == "md":
         s = text.lstrip()
         if s.startswith(("```", "~~~", "    ", "\t")):
@@ -121,8 +137,13 @@ def _exempt_spans(ctx: Context, block: Block, marker: bool) -> Spans:
     return Spans(ranges)
 
 
-def text_blocks(ctx: Context):
-    """Blocks worth a typography check: non-blank, not an HTML comment line, not fenced code."""
+def text_blocks(ctx: Context) -> list[Block]:
+    """Blocks worth a typography check: non-blank, not an HTML comment line, not fenced code.
+    Listed once per document: every typography rule walks them."""
+    return ctx.shared("typography.text-blocks", lambda: list(_text_blocks(ctx)))
+
+
+def _text_blocks(ctx: Context):
     in_fence = False
     for block in ctx.document.blocks:
         text = block.text

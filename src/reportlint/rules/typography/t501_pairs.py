@@ -29,10 +29,8 @@ from reportlint.findings import Finding, Fix, Severity
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.typography._text import (
     FULL_WIDTH_PUNCT,
-    Spans,
     context,
     exempt_spans,
-    heading_marker_end,
     is_cjk,
     text_blocks,
 )
@@ -53,15 +51,6 @@ _MAX_ITEMS = 400  # a pathological paragraph is not analysed
 _BRACKET_CHARS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
 # every character this rule pairs: a block without one has nothing to report
 _PAIR_CHARS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + "“”‘’\"") + "]")
-
-
-def marked_exempt_spans(ctx: Context, block: Block) -> Spans:
-    """``exempt_spans(ctx, block)`` (the heading's outline marker exempt too), built from the
-    spans T503–T509 use (``marker=False``) and the marker: one computation of the spans per block
-    serves every typography rule."""
-    spans = exempt_spans(ctx, block, marker=False)
-    end = heading_marker_end(block)
-    return Spans(spans.ranges + [(0, end)]) if end else spans
 
 
 @lru_cache(maxsize=16)
@@ -156,14 +145,14 @@ class UnmatchedPair(Rule):
     good = "全面建成“儿童之家”12个，完成《XX镇发展规划》编制，推进“三线一单（试行）”落地。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        blocks = list(text_blocks(ctx))
+        blocks = text_blocks(ctx)
         analysed = []
         for block in blocks:
             text = block.text
             if _PAIR_CHARS.search(text) is None:  # no bracket, no quote: no exempt span to look up
                 analysed.append((block, [], [], []))
                 continue
-            spans = marked_exempt_spans(ctx, block)
+            spans = exempt_spans(ctx, block)  # the outline marker exempt too
             skip = spans.covers if spans.ranges else None  # most blocks have no exempt span
             brackets = bracket_problems(text, skip)
             doubles = quote_items(text, skip, "“", "”", '"')

@@ -26,8 +26,7 @@ from dataclasses import dataclass
 
 from reportlint.findings import Finding, Fix, Severity
 from reportlint.rules.base import Context, Rule
-from reportlint.rules.typography._text import CJK_RE, FW_CLOSE, FW_OPEN, Spans, context, is_cjk, text_blocks
-from reportlint.rules.typography.t501_pairs import marked_exempt_spans
+from reportlint.rules.typography._text import CJK_RE, FW_CLOSE, FW_OPEN, Spans, context, exempt_spans, is_cjk, text_blocks
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
 _NUMERALS = "一二三四五六七八九十〇零"
@@ -146,7 +145,7 @@ class HalfWidthPunctuation(Rule):
         half = full = 0
         for block in text_blocks(ctx):
             # a block without a half-width mark has none to report: no exempt span to look up
-            marks = find_marks(block.text, marked_exempt_spans(ctx, block)) if _MARK_CHARS.search(block.text) else []
+            marks = find_marks(block.text, exempt_spans(ctx, block)) if _MARK_CHARS.search(block.text) else []
             half += len(marks)
             full += sum(block.text.count(c) for c in _FULL_COUNTED)
             if marks:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from reportlint.findings import Finding, Fix, Severity
 from reportlint.rules.base import Context, Rule
-from reportlint.rules.typography._text import CJK_CLASS, cjk_count, context, exempt_spans, heading_marker_end, text_blocks
+from reportlint.rules.typography._text import CJK_CLASS, cjk_count, context, exempt_spans, marker_end, text_blocks
 
 _STOPS = "，。、；：？！"
 _SPACE = re.compile(
@@ -54,10 +54,10 @@ class SpaceInChinese(Rule):
                 continue
             spans = exempt_spans(ctx, block, marker=False)
             names = [m.span() for m in _NAME.finditer(text)] + [m.span() for m in _SLOGAN.finditer(text)]
-            marker_end = heading_marker_end(block)
+            head_end = marker_end(ctx, block)
             for m in _SPACE.finditer(text):
                 i = m.start()
-                if spans.covers(i) or i <= marker_end or any(a <= i < b for a, b in names):
+                if spans.covers(i) or i <= head_end or any(a <= i < b for a, b in names):
                     continue
                 if text[i - 1 : i] == " " or text[i + 1 : i + 2] == " ":
                     continue
