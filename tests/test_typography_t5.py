@@ -214,3 +214,40 @@ def test_every_safe_fix_repairs_its_finding(lines):
         end = f.fix.start + len(f.fix.replacement)
         same_place = [g for g in after if g.start < end and f.fix.start < g.end and g.fix is not None and g.fix.replacement == f.fix.replacement]
         assert not same_place, (f.code, f.block.text, block_text, [g.message_zh for g in same_place])
+
+
+# ------------------------------------------------------------------------- helpers' equivalences
+
+MARKER_TEXT = st.text(alphabet="()（）1２3aZ一二十①⑳ ，,：:；;。\n中", max_size=24)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MARKER_TEXT)
+def test_ends_list_marker_is_finditer(text):
+    """T501 asks at each closing parenthesis whether a list marker ends there: the same positions
+    as the matches of _LIST_MARKER over the whole text."""
+    from reportlint.rules.typography.t501_pairs import _LIST_MARKER, _ends_list_marker
+
+    ends = {m.end() - 1 for m in _LIST_MARKER.finditer(text)}
+    assert {i for i, ch in enumerate(text) if ch in ")）" and _ends_list_marker(text, i)} == ends
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=",.;:?!() 一十中年%％”）“（a1１\n", max_size=20))
+def test_scan_settles_only_what_find_marks_would(text):
+    """A mark the T502 scan regex settles (a captured group) is one find_marks' rules take too."""
+    from reportlint.rules.typography._text import is_cjk
+    from reportlint.rules.typography.t502_halfwidth import _SCAN, FW_CLOSE, FW_OPEN, _NUMERALS
+
+    for m in _SCAN.finditer(text):
+        assert m.group() in ",.;:?!()"
+        if not m.lastindex:
+            continue
+        i, ch = m.start(), m.group()
+        prev, nxt = text[i - 1], text[i + 1 : i + 2]
+        if ch == ".":
+            assert (is_cjk(prev) and prev not in _NUMERALS) or prev in "%％"
+            assert nxt == "" or is_cjk(nxt) or nxt in FW_OPEN + FW_CLOSE
+        else:
+            assert (is_cjk(prev) or prev in FW_CLOSE) and is_cjk(nxt)
+    assert [m.start() for m in _SCAN.finditer(text)] == [i for i, ch in enumerate(text) if ch in ",.;:?!()"]

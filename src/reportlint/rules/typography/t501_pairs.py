@@ -53,6 +53,18 @@ _BRACKET_CHARS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS))
 _PAIR_CHARS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + "“”‘’\"") + "]")
 
 
+def _ends_list_marker(text: str, i: int) -> bool:
+    """Does the closing parenthesis at ``i`` end a list marker (a match of ``_LIST_MARKER``)? A
+    marker is at most four characters long, so only the three starts before ``i`` are tried; what
+    finditer would find, as its matches never overlap (one starts at the start of the text or
+    after a separator, and no marker holds a separator)."""
+    for s in range(max(0, i - 3), i):
+        m = _LIST_MARKER.match(text, s)
+        if m is not None and m.end() == i + 1:
+            return True
+    return False
+
+
 @lru_cache(maxsize=16)
 def _chars_regex(chars: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(chars) + "]")
@@ -69,16 +81,16 @@ def bracket_problems(text: str, skip) -> list[_Problem]:
     """The bracket problems of ``text``; ``skip(i)`` says a position is exempt (None: none is)."""
     stack: list[tuple[int, str]] = []  # (pos, opener)
     out: list[_Problem] = []
-    # a list marker ends with a closing parenthesis: without one there is none to look for
-    markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text)} if ")" in text or "）" in text else set()
     for m in _BRACKET_CHARS.finditer(text):
         i, ch = m.start(), m.group()
-        if (skip is not None and skip(i)) or (i in markers and not any(OPENERS[op][0] == "paren" for _, op in stack)):
+        if skip is not None and skip(i):
             continue
         if ch in OPENERS:
             stack.append((i, ch))
             continue
         fam = CLOSERS[ch]
+        if fam == "paren" and _ends_list_marker(text, i) and not any(OPENERS[op][0] == "paren" for _, op in stack):
+            continue
         if stack and OPENERS[stack[-1][1]][0] == fam:
             pos, op = stack.pop()
             if fam == "paren" and (op == "(") != (ch == ")"):
@@ -159,6 +171,8 @@ class UnmatchedPair(Rule):
             singles = quote_items(text, skip, "‘", "’", None, curly_in_latin=False)
             analysed.append((block, brackets, doubles, singles))
         for k, (block, brackets, doubles, singles) in enumerate(analysed):
+            if not (brackets or doubles or singles):
+                continue  # no bracket problem, no quote: nothing to report
             prev = analysed[k - 1] if k and _adjacent(analysed[k - 1][0], block) else None
             nxt = analysed[k + 1] if k + 1 < len(analysed) and _adjacent(block, analysed[k + 1][0]) else None
             if len(block.text) > 20000 or len(doubles) + len(singles) > _MAX_ITEMS:
