@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass
 
 from reportlint.document import Block
+from reportlint.facts.scan import capture_led
 from reportlint.numerals import cn_to_int
 from reportlint.outline import Heading, Outline, Section
 
@@ -173,8 +174,10 @@ _YEAR = (
     r"|(?P<ph>(?<![A-Za-z0-9])(?:19|20|二〇|二零)?[xXｘＸ×]{2,4}))"
     r"\s*年(?P<du>度)?"
 )
+# (the look-behind on the character before the year sits after its first two digits, so the regex
+# opens with 19|20: the engine skips straight to a 1 or a 2)
 _SPAN = re.compile(
-    r"(?=[12])(?<![\d.．])(?P<y1>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:[-—–~～至到]+|－)\s*(?P<y2>(?:19|20)\d{2})\s*年(?:度)?"
+    r"(?P<y1>(?:19|20)(?<![\d.．]..)\d{2})\s*(?:年度?)?\s*(?:[-—–~～至到]+|－)\s*(?P<y2>(?:19|20)\d{2})\s*年(?:度)?"
 )
 _NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _SUB = (
@@ -186,10 +189,25 @@ _SUB = (
 )
 _RELATIVE = r"(?P<rel>今年|本年度?|明年|来年|下一?年度?|去年|上一?年度?|前年)"
 _FIVE = r"(?P<fyq>[“\"‘]?)(?P<fy>十[一二三四五六七])五(?P<fyq2>[”\"’]?)"
-# every alternative of _TOKEN starts with one of these characters: the lookahead lets the engine
-# reject every other position at once instead of trying each alternative (and its lookbehinds)
+# every alternative of _TOKEN starts with one of these characters: led by them (facts.scan), the
+# engine skips every other position at C speed
 _TOKEN_FIRST = "0-9１-４〇○零一二三四五六七八九十今本明来下去上前第QxXｘＸ×“\"‘"
-_TOKEN = re.compile(rf"(?=[{_TOKEN_FIRST}])(?:{_YEAR}|{_RELATIVE}|(?P<sub>{_SUB})|{_FIVE})")
+_X = "xXｘＸ×"
+_Q4 = "一二三四1-4１-４"
+# what the text at a match's start must hold, alternative by alternative (each opens with a literal
+# or a class, which the engine tests against the first character before trying the rest): most
+# numerals (一些, 三农, 2.5万) fail here and never reach the alternatives and their look-behinds
+_TOKEN_PRE = "|".join(
+    [
+        r"19\d\d\s*年", r"20\d\d\s*年", rf"[{_CN_DIGIT}][{_CN_DIGIT}]{{3}}\s*年",  # ay, cy
+        rf"[{_X}][{_X}]", rf"19[{_X}]", rf"20[{_X}]", rf"二[〇零][{_X}]",  # ph
+        r"[今本明来去前]年", r"[上下]一?年",  # rel
+        r"[上下]半", r"前[一二三1-3]", rf"第[{_Q4}]", rf"[{_Q4}]季", r"Q[1-4]",  # half, qfirst, quarter, qlatin
+        rf"(?:{_NUM})\s*(?:月份?)?\s*(?:[-—–~～至到]|－)",  # months, up to its separator
+        r"[“\"‘]十[一二三四五六七]五", r"十[一二三四五六七]五",  # fy
+    ]
+)
+_TOKEN = capture_led(_TOKEN_FIRST, rf"{_YEAR}|{_RELATIVE}|(?P<sub>{_SUB})|{_FIVE}", _TOKEN_PRE)
 _SUB_RE = re.compile(rf"\s*(?:{_SUB})")
 _FIVE_CONTEXT = re.compile(r"^(?:规划|计划|时期|期间|以来|开局|收官|末|初|中期|发展|目标|前|期|的|之)")
 _MONTH_AFTER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?!\s*[-—–~～至到])|^(?:年)?[初中底末]|^(?:元旦|春节|夏季|秋季|冬季|春季)")
@@ -320,10 +338,14 @@ def find_mentions(block: Block, begin: int = 0, stop: int | None = None) -> list
             out.append(Mention(block, m.start(), m.end(), m.group(0), p, "span", "span"))
             spans.append((m.start(), m.end()))
     consumed = begin
-    for m in _TOKEN.finditer(text, begin):
-        if m.start() < consumed or any(a <= m.start() < b for a, b in spans):
+    search = _TOKEN.search
+    pos = begin
+    while (m := search(text, pos)) is not None:  # finditer: each search starts where the last match ended
+        s, e = m.span("all")  # the token's span (see facts.scan)
+        pos = e
+        if s < consumed or (spans and any(a <= s < b for a, b in spans)):
             continue
-        s, e = m.start(), m.end()
+        token_end = e
         sub = _sub_months(m) if m.group("sub") else None
         if m.group("ay") or m.group("cy") or m.group("ph") or m.group("rel"):
             sm = _SUB_RE.match(text, e)
@@ -332,8 +354,8 @@ def find_mentions(block: Block, begin: int = 0, stop: int | None = None) -> list
         consumed = e
         if m.group("fy"):
             quoted = bool(m.group("fyq")) or bool(m.group("fyq2"))
-            after = text[m.end() : m.end() + 4]
-            before = text[max(0, m.start() - 1) : m.start()]
+            after = text[token_end : token_end + 4]
+            before = text[max(0, s - 1) : s]
             if re.match(r"[一二三四五六七八九十百千万]", before):
                 continue  # 三十四五岁
             if not (quoted or _FIVE_CONTEXT.match(after)):

@@ -25,9 +25,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from reportlint.document import Block, Document
+from reportlint.facts.scan import capture_led
 from reportlint.frozen import by_identity
 from reportlint.numerals import cn_to_int
-from reportlint.prefilter import led
+from reportlint.prefilter import chars_of, led, trigger_chars
 
 if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
     from reportlint.data.arithmetic import ArithmeticData
@@ -75,7 +76,6 @@ class Quantity:
         end: int,
         text: str,
         number: str,
-        *,
         unit: str = "",
         family: str | None = None,
         decimals: int = 0,
@@ -192,18 +192,21 @@ class _Patterns:
         # 千 is not a multiplier before 米 克 伏 瓦 (千米, 千克, 千伏)
         mult_alt = "|".join(re.escape(m) + ("(?![米克伏瓦])" if m.endswith("千") else "") for m in mults) or "(?!)"
         after_alt = "|".join(re.escape(a) for a in sorted(data.approx_after, key=len, reverse=True)) or "(?!)"
-        # a token starts at 百 (百分之), a digit or a Chinese numeral: the lookahead rejects every
-        # other position at once
-        self.token = re.compile(
-            rf"(?={_HAS_NUMBER.pattern})(?P<pct>百分之)?(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
+        # a token starts at 百 (百分之), a digit or a Chinese numeral: led by that class (facts.scan),
+        # the engine skips every other position at C speed; the token is the span of group "all"
+        self.token = capture_led(
+            _HAS_NUMBER.pattern[1:-1],
+            rf"(?P<pct>百分之)?(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
             rf"(?P<mid>余|多)?(?P<mult>个亿|{mult_alt})?(?P<mid2>余|多)?"
-            rf"(?:[ \t]?(?P<unit>{unit_alt}))?(?P<after>{after_alt})?"  # 77.8 % (a space from layout)
+            rf"(?:[ \t]?(?P<unit>{unit_alt}))?(?P<after>{after_alt})?",  # 77.8 % (a space from layout)
         )
         self.range_sep = re.compile(_RANGE_SEP)
         # led by a lookahead on the characters the patterns can start with, derived from them (a
         # user's pattern may start anywhere): the engine skips every other position fast
         alts = "|".join(f"(?:{p})" for p in data.not_quantities)
         self.not_q = led(alts) if alts else re.compile("(?!)")
+        self._not_q_gate = _NotQuantityGate(list(data.not_quantities), self.not_q)
+        self.not_q_for = self._not_q_gate.pattern
         self.before_lengths = sorted({len(w) for w in data.approx_before}, reverse=True)
         self.mults = {m: Decimal(v) for m, v in data.multipliers.items()}
         self.units = data.units
@@ -212,6 +215,55 @@ class _Patterns:
 
 
 _patterns = by_identity(_Patterns)  # one set of compiled patterns per loaded ruleset
+
+
+class _NotQuantityGate:
+    """The ``not_quantities`` alternatives that can match in a block, as one regex.
+
+    Most patterns can only match a text holding one of a few characters (``千伏``, ``号``, ``:``
+    …: ``prefilter.trigger_chars``); a block holding none of them cannot give that pattern a
+    match, so the alternation without it finds the same matches (at every position, the first
+    alternative that matches is the same one). Leaving them out saves trying each of them at
+    every digit and numeral of the block. The alternation of the patterns left is cached by the
+    set of trigger characters the block holds; patterns with capturing groups (whose numbers a
+    back-reference could name) always get the whole alternation.
+    """
+
+    _MAX = 512  # distinct sets of trigger characters kept
+
+    def __init__(self, patterns: list[str], whole: re.Pattern[str]):
+        self.patterns = patterns
+        self.whole = whole
+        self.triggers = [trigger_chars(p) for p in patterns]
+        gated = whole.groups == 0 and any(t is not None for t in self.triggers)
+        self.keys = frozenset().union(*(t for t in self.triggers if t is not None)) if gated else frozenset()
+        self.by_hit: dict[frozenset[str], re.Pattern[str] | None] = {}
+
+    def pattern(self, text: str) -> re.Pattern[str] | None:
+        """The alternation for ``text`` (None: no pattern can match in it)."""
+        if not self.keys:
+            return self.whole
+        hit = self.keys.intersection(chars_of(text))
+        got = self.by_hit.get(hit, _UNSET)
+        if got is _UNSET:
+            if len(self.by_hit) >= self._MAX:
+                self.by_hit.clear()
+            got = self.by_hit[hit] = self._subset(hit)
+        return got  # type: ignore[return-value]
+
+    def _subset(self, hit: frozenset[str]) -> re.Pattern[str] | None:
+        kept = [p for p, t in zip(self.patterns, self.triggers) if t is None or not t.isdisjoint(hit)]
+        if len(kept) == len(self.patterns):
+            return self.whole
+        if not kept:
+            return None
+        try:
+            return led("|".join(f"(?:{p})" for p in kept))
+        except re.error:  # pragma: no cover - the parts of a valid alternation compile
+            return self.whole
+
+
+_UNSET = object()
 
 
 def _covered(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -241,7 +293,8 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
     text = block.text
     if not text or not _HAS_NUMBER.search(text):
         return []
-    spans = _merge([m.span() for m in pat.not_q.finditer(text) if m.end() > m.start()])
+    not_q = pat.not_q_for(text)
+    spans = _merge([m.span() for m in not_q.finditer(text) if m.end() > m.start()]) if not_q else []
     starts = [s for s, _ in spans]
     hm = _HEADING_NUM.match(text)
     heading_end = hm.end(1) if hm else -1
@@ -263,7 +316,7 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
         m = search(text, pos)
         if not m:
             break
-        s, pos = m.span()
+        s, pos = m.span("all")
         if s < heading_end:
             continue
         if spans:  # _covered, inlined: most tokens are tested
@@ -276,15 +329,15 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
                 continue  # the tail of a number or of a placeholder (xx0.9%)
         if lost and any(ls <= s < le for ls, le in lost):
             continue
-        q = _quantity(block, text, m, pat, facts)
+        q = _quantity(block, text, m, s, pos, pat, facts)
         if q is None:
             continue
         # a range: 3至5个, 63%~68%, 5000万元至1亿元
         r = pat.range_sep.match(text, q.end)
         if r and r.end() > r.start():
             m2 = pat.token.match(text, r.end())
-            if m2 and (m2.group("ar") or m2.group("cn")) and not _covered(spans, starts, m2.start()):
-                q2 = _quantity(block, text, m2, pat, facts)
+            if m2 and (m2.group("ar") or m2.group("cn")) and not _covered(spans, starts, m2.start("all")):
+                q2 = _quantity(block, text, m2, *m2.span("all"), pat, facts)
                 if q2 is not None and (not q.unit or q.family == q2.family):
                     q = _range(q, q2, text, pat)
                     pos = q.end
@@ -292,7 +345,10 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
     return out
 
 
-def _quantity(block: Block, text: str, m: re.Match[str], pat: _Patterns, facts: QuantityFacts) -> Quantity | None:
+def _quantity(
+    block: Block, text: str, m: re.Match[str], start: int, end: int, pat: _Patterns, facts: QuantityFacts
+) -> Quantity | None:
+    """The quantity of token ``m`` at ``text[start:end]``, or None (a scale word, a bare numeral)."""
     pct, ar, cn, mid, mult_s, mid2, unit, after = m.group("pct", "ar", "cn", "mid", "mult", "mid2", "unit", "after")
     mult_s = (mult_s or "").lstrip("个")  # 4.9个亿 = 4.9亿
     unit = unit or ""
@@ -303,7 +359,7 @@ def _quantity(block: Block, text: str, m: re.Match[str], pat: _Patterns, facts: 
         if not (unit or pct or mult_s):
             return None  # a Chinese numeral counts only before a unit or measure word
         if cn_to_int(cn) is None:
-            facts.unparsed.append((block, m.start(), m.end(), "numeral"))
+            facts.unparsed.append((block, start, end, "numeral"))
             return None
         number = cn
         decimals = 0
@@ -313,7 +369,6 @@ def _quantity(block: Block, text: str, m: re.Match[str], pat: _Patterns, facts: 
         decimals = len(ar) - dot - 1 if dot >= 0 else 0
     if pct:
         unit = "%"
-    end = m.end()
     # a multiplier without a unit ("4.9个亿", "2.8万") is kept
     mult = pat.mults.get(mult_s, _ONE) if mult_s else _ONE
     info = pat.units.get(unit) if unit else None
@@ -324,26 +379,14 @@ def _quantity(block: Block, text: str, m: re.Match[str], pat: _Patterns, facts: 
     if mid or mid2:
         kind = "min"
     if kind is None:
-        st = m.start()
         for n in pat.before_lengths:
-            kind = pat.data.approx_before.get(text[st - n : st]) if st >= n else None
+            kind = pat.data.approx_before.get(text[start - n : start]) if start >= n else None
             if kind:
                 break
+    # (positional arguments: this runs for every number of a document, keywords cost more)
     return Quantity(
-        block,
-        m.start(),
-        end,
-        text[m.start() : end],
-        number,
-        unit=unit,
-        family=info.family if info else None,
-        decimals=decimals,
-        approx=kind,
-        chinese=bool(cn),
-        mult=mult,
-        factor=pat.factors.get(unit, _ONE) if unit else _ONE,
-        exact=exact,
-        widen=pat.widen,
+        block, start, end, text[start:end], number, unit, info.family if info else None, decimals, kind,
+        bool(cn), mult, pat.factors.get(unit, _ONE) if unit else _ONE, exact, pat.widen,
     )
 
 
