@@ -13,6 +13,7 @@ _ITEM = r"[\u4e00-\u9fff·]{1,15}"
 # A、B、C(和D) right before the count (the first item may carry the sentence's verb)
 _LIST_BEFORE = re.compile(rf"(?:{_ITEM}、)+{_ITEM}$")
 _QUOTED_BEFORE = re.compile(r"(?:“[^“”\n]{1,20}”[、，,]?){2,}$")
+_QUOTED_ENDS = ("”", "”、", "”，", "”,")  # how a text _QUOTED_BEFORE matches ends (never with a line break: it is stripped)
 # 示范村4个，即龙泉村、石门村、花溪村、竹园村
 _INTRO_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?[ \t]*[，,]?[ \t]*(?:即|分别是|分别为|包括|主要有|有)[ \t]*[：:]?[ \t]*|^[\u4e00-\u9fff]{0,8}?[ \t]*[：:][ \t]*")
 _LIST_AFTER = re.compile(rf"^((?:{_ITEM}、)+{_ITEM}?)(等)?(?=[。；;！？!?]|$)")
@@ -101,13 +102,15 @@ class CountVersusList(Rule):
                 break
         if not nouns.search(noun):
             return None
-        m = _QUOTED_BEFORE.search(stripped)
+        # (both patterns end at the end of the text: the tests in front skip the search, which would
+        # try them at every position, when the text cannot end that way)
+        m = _QUOTED_BEFORE.search(stripped) if stripped.endswith(_QUOTED_ENDS) else None
         if m:
             items = re.findall(r"“([^“”\n]{1,20})”", m.group(0))
             return items, lower, False
         if stripped.endswith("”"):
             return None  # a quoted name ends the text before the count: not a plain list
-        m = _LIST_BEFORE.search(stripped)
+        m = _LIST_BEFORE.search(stripped) if "、" in stripped else None
         if not m:
             return None
         items = m.group(0).split("、")

@@ -10,10 +10,14 @@ from reportlint.numerals import cn_to_int
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.years.common import month_index, month_label, summary_period, title, writing_horizon
 
-_TERM = r"(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)"
-_CONGRESS = re.compile(rf"(?<![一二三四五六七八九十百千万\d])(?P<n>{_TERM})大(?![会学厦街道桥型项批类队])")
+# a term number (十九, 二十一) not inside a longer numeral: the look-behind on the character before
+# it sits after its first character, so each pattern opens with 十 or 二 and the engine skips
+# straight to those (a look-behind in front would be tried at every position of every paragraph)
+_NOT_AFTER = r"[一二三四五六七八九十百千万\d]"
+_TERM = rf"(?:十(?<!{_NOT_AFTER}十)[一二三四五六七八九]|二(?<!{_NOT_AFTER}二)十[一二三四五六七八九]?)"
+_CONGRESS = re.compile(rf"(?P<n>{_TERM})大(?![会学厦街道桥型项批类队])")
 _PLENUM = re.compile(
-    rf"(?<![一二三四五六七八九十百千万\d])(?P<t>{_TERM})届(?:中央)?"
+    rf"(?P<t>{_TERM})届(?:中央)?"
     r"(?P<list>(?:[一二三四五六七八九]中(?:全会)?\s*[、，,和及与]?\s*)+)全会"
 )
 _ITEM = re.compile(r"([一二三四五六七八九])中")
@@ -47,7 +51,8 @@ class EventNotYetHeld(Rule):
         cal = ctx.ruleset.calendar
         for para in self._paragraphs(ctx):
             block, text = para.block, para.block.text
-            for m in _CONGRESS.finditer(text, para.offset):
+            # (a congress names 大, a plenum 届: most paragraphs hold neither)
+            for m in _CONGRESS.finditer(text, para.offset) if "大" in text else ():
                 n = cn_to_int(m.group("n"))
                 congress = cal.congress_by_number.get(n) if n else None
                 before = self._before(text, m.start(), para.offset)
@@ -56,7 +61,7 @@ class EventNotYetHeld(Rule):
                 if month_index(congress.opened) > horizon:
                     yield self._late(ctx, block, m.start(), m.end(), f"党的{m.group('n')}大", "the party congress "
                                      f"{m.group('n')}大", congress.opened, horizon)
-            for m in _PLENUM.finditer(text, para.offset):
+            for m in _PLENUM.finditer(text, para.offset) if "届" in text else ():
                 t = cn_to_int(m.group("t"))
                 congress = cal.congress_by_number.get(t) if t else None
                 before = self._before(text, m.start(), para.offset)

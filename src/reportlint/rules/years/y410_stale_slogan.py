@@ -7,11 +7,20 @@ from collections.abc import Iterator
 
 from reportlint.facts.periods import find_mentions
 from reportlint.findings import Finding, Severity
-from reportlint.prefilter import compiled
+from reportlint.frozen import by_identity
+from reportlint.prefilter import Gate, compiled
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.years.common import SENTENCE_END, five_year, multi_year_context, plan_period, summary_period
 
 _HISTORY = re.compile(r"期间|时期|以来|过去|回顾|历程|曾|当年|那时|五年来|这些年")
+
+
+@by_identity
+def _slogans(calendar):
+    """The calendar's slogans with their compiled regexes, and the gate telling which of them can
+    match a text (in their order)."""
+    slogans = [(sl, compiled(sl.regex)) for sl in calendar.slogan_list]
+    return slogans, Gate([sl.regex for sl in calendar.slogan_list])
 
 
 class StaleSlogan(Rule):
@@ -37,10 +46,11 @@ class StaleSlogan(Rule):
         own = s.year if s is not None else None
         if own is None and p is not None and ctx.facts.periods.title.plan is not None:
             own = p.year  # a plan on its own: 2026年工作要点
-        slogans = [(sl, compiled(sl.regex)) for sl in ctx.ruleset.calendar.slogan_list]
+        slogans, gate = _slogans(ctx.ruleset.calendar)
         for block, offset, section in self._blocks(ctx):
             text = block.text
-            for sl, rx in slogans:
+            for i in gate.candidates(text):  # (most paragraphs hold no slogan's characters)
+                sl, rx = slogans[i]
                 for hit in rx.finditer(text, offset):
                     a = offset
                     for e in SENTENCE_END.finditer(text, offset, hit.start()):
