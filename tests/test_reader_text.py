@@ -74,3 +74,11 @@ def test_explicit_wrong_encoding_is_a_read_error():
     with pytest.raises(ReadError) as exc:
         read_text("青山镇".encode("utf-8"), "r.txt", encoding="ascii")
     assert "--encoding" in exc.value.zh
+
+
+def test_the_decoder_drops_the_bom_and_nothing_more():
+    # the codec (utf-8-sig, utf-16, utf-32) removes the byte-order mark; a second U+FEFF is text
+    # (found by hypothesis: it was dropped as well, shifting the columns of the first line)
+    for encoding in ("utf-8-sig", "utf-16", "utf-32"):
+        doc = read_text("\ufeff一、概述\n".encode(encoding), "r.txt")  # the codec writes the mark itself
+        assert doc.bom and [b.text for b in doc.blocks] == ["\ufeff一、概述"], encoding

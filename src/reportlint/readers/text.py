@@ -142,8 +142,6 @@ def read_text(data: bytes, path: str, fmt: str = "txt", encoding: str | None = N
             f"{path}：不是文本文件（含大量控制字符），无法检查",
             f"{path}: not a text file (mostly control characters); cannot check it",
         )
-    if bom and text.startswith("\ufeff"):
-        text = text[1:]
     newlines = _NEWLINE.findall(text)
     newline = max(("\r\n", "\n", "\r"), key=newlines.count) if newlines else None
     lines = _NEWLINE.split(text)
