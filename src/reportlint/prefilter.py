@@ -195,6 +195,8 @@ def first_class(regex: str) -> str | None:
     return "".join(sorted(got[0]))
 
 
+@lru_cache(maxsize=4096)
+@memo  # a fresh process would parse every led regex again (~1 ms each)
 def _opens_with_prefix(regex: str) -> bool:
     """Does ``re`` skip by itself to the positions a match can start at (the regex opens with a
     literal, a character class or alternatives that each open with a literal)?"""

@@ -89,16 +89,23 @@ def _wheel_record(package: Path) -> bytes | None:
 def _hash_sources(h, package: Path) -> None:
     from reportlint.resources import resource_dir
 
-    folders = [(package, "**/*.py")]
+    folders = [(str(package), ".py")]
     for kind in ("grammars", "rulesets"):
         try:
-            folders.append((resource_dir(kind), "*"))
+            folders.append((str(resource_dir(kind)), ""))
         except FileNotFoundError:
             h.update(f"{kind}|absent".encode())
-    for folder, pattern in folders:
-        for f in sorted(folder.glob(pattern)):
-            st = f.stat()
-            h.update(f"{f.relative_to(folder).as_posix()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    for folder, suffix in folders:  # os.scandir: pathlib's glob costs ~10 ms here
+        todo = [folder]
+        while todo:
+            entries = sorted(os.scandir(todo.pop()), key=lambda e: e.name)
+            for e in entries:
+                if e.is_dir(follow_symlinks=False):
+                    if e.name != "__pycache__":
+                        todo.append(e.path)
+                elif e.name.endswith(suffix):
+                    st = e.stat()
+                    h.update(f"{os.path.relpath(e.path, folder)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
 
 
 def _hash_dependencies(h) -> None:

@@ -28,7 +28,7 @@ from reportlint.document import Block, Document
 from reportlint.facts.scan import capture_led
 from reportlint.frozen import by_identity
 from reportlint.numerals import cn_to_int
-from reportlint.prefilter import chars_of, led, trigger_chars
+from reportlint.prefilter import led
 
 if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
     from reportlint.data.arithmetic import ArithmeticData
@@ -205,8 +205,6 @@ class _Patterns:
         # user's pattern may start anywhere): the engine skips every other position fast
         alts = "|".join(f"(?:{p})" for p in data.not_quantities)
         self.not_q = led(alts) if alts else re.compile("(?!)")
-        self._not_q_gate = _NotQuantityGate(list(data.not_quantities), self.not_q)
-        self.not_q_for = self._not_q_gate.pattern
         self.before_lengths = sorted({len(w) for w in data.approx_before}, reverse=True)
         self.mults = {m: Decimal(v) for m, v in data.multipliers.items()}
         self.units = data.units
@@ -217,53 +215,6 @@ class _Patterns:
 _patterns = by_identity(_Patterns)  # one set of compiled patterns per loaded ruleset
 
 
-class _NotQuantityGate:
-    """The ``not_quantities`` alternatives that can match in a block, as one regex.
-
-    Most patterns can only match a text holding one of a few characters (``千伏``, ``号``, ``:``
-    …: ``prefilter.trigger_chars``); a block holding none of them cannot give that pattern a
-    match, so the alternation without it finds the same matches (at every position, the first
-    alternative that matches is the same one). Leaving them out saves trying each of them at
-    every digit and numeral of the block. The alternation of the patterns left is cached by the
-    set of trigger characters the block holds; patterns with capturing groups (whose numbers a
-    back-reference could name) always get the whole alternation.
-    """
-
-    _MAX = 512  # distinct sets of trigger characters kept
-
-    def __init__(self, patterns: list[str], whole: re.Pattern[str]):
-        self.patterns = patterns
-        self.whole = whole
-        self.triggers = [trigger_chars(p) for p in patterns]
-        gated = whole.groups == 0 and any(t is not None for t in self.triggers)
-        self.keys = frozenset().union(*(t for t in self.triggers if t is not None)) if gated else frozenset()
-        self.by_hit: dict[frozenset[str], re.Pattern[str] | None] = {}
-
-    def pattern(self, text: str) -> re.Pattern[str] | None:
-        """The alternation for ``text`` (None: no pattern can match in it)."""
-        if not self.keys:
-            return self.whole
-        hit = self.keys.intersection(chars_of(text))
-        got = self.by_hit.get(hit, _UNSET)
-        if got is _UNSET:
-            if len(self.by_hit) >= self._MAX:
-                self.by_hit.clear()
-            got = self.by_hit[hit] = self._subset(hit)
-        return got  # type: ignore[return-value]
-
-    def _subset(self, hit: frozenset[str]) -> re.Pattern[str] | None:
-        kept = [p for p, t in zip(self.patterns, self.triggers) if t is None or not t.isdisjoint(hit)]
-        if len(kept) == len(self.patterns):
-            return self.whole
-        if not kept:
-            return None
-        try:
-            return led("|".join(f"(?:{p})" for p in kept))
-        except re.error:  # pragma: no cover - the parts of a valid alternation compile
-            return self.whole
-
-
-_UNSET = object()
 
 
 def _covered(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -293,8 +244,9 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
     text = block.text
     if not text or not _HAS_NUMBER.search(text):
         return []
-    not_q = pat.not_q_for(text)
-    spans = _merge([m.span() for m in not_q.finditer(text) if m.end() > m.start()]) if not_q else []
+    # (gating the alternatives by the block's characters needs a regex per combination: compiling
+    # those cost 40-140 ms per new document in a fresh process, more than the gate saved)
+    spans = _merge([m.span() for m in pat.not_q.finditer(text) if m.end() > m.start()])
     starts = [s for s, _ in spans]
     hm = _HEADING_NUM.match(text)
     heading_end = hm.end(1) if hm else -1
