@@ -18,3 +18,15 @@ if "REPORTLINT_CACHE_DIR" not in os.environ:
 
     os.environ["REPORTLINT_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="reportlint-test-cache-")
     atexit.register(shutil.rmtree, _CACHE, True)
+
+# Property tests explore new random examples on every local run; under CI (``CI`` set, as
+# hosted CI runners do) they replay one fixed sequence, so that a clean checkout's result
+# does not depend on the draw. Examples that once failed are pinned with @example in the tests.
+try:
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+    if os.environ.get("CI"):
+        _hypothesis_settings.load_profile("ci")
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    pass
