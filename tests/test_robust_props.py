@@ -135,6 +135,7 @@ def check_outputs(outs: dict[str, str], n_findings: int) -> None:
 
 @SETTINGS
 @given(documents())
+@example("\ufeff\ufeff")  # a byte-order mark, then U+FEFF as text (the reader dropped both)
 def test_pipeline_and_every_renderer(text):
     data = text.encode("utf-8")
     try:
