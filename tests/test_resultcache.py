@@ -206,3 +206,21 @@ def test_a_huge_input_is_not_stored(tmp_path, cache_dir, monkeypatch):
     path = _report(tmp_path)
     assert resultcache.lint_path(path, Settings()).findings
     assert _entries(cache_dir) == []
+
+
+def test_a_stored_result_is_reused_without_importing_the_pipeline(tmp_path):
+    import subprocess
+    import sys
+
+    path = _report(tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REPORTLINT_")}
+    env.update(PYTHONPATH=str(ROOT / "src"), REPORTLINT_CACHE_DIR=str(tmp_path / "cache"))
+    code = (
+        "import sys\nfrom reportlint.cli import main\n"
+        f"code = main(['check', '--no-config', '--output-format', 'concise', {path!r}])\n"
+        "print('LOADED', 'lark' in sys.modules, 'reportlint.engine' in sys.modules, code)\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120) for _ in range(2)]
+    assert "LOADED True True 1" in runs[0].stdout, runs[0].stderr  # checked: the whole pipeline
+    assert "LOADED False False 1" in runs[1].stdout, runs[1].stderr  # reused: none of it
+    assert runs[0].stdout == runs[1].stdout.replace("LOADED False False", "LOADED True True")

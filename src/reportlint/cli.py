@@ -385,22 +385,6 @@ def _tolerant_streams() -> None:
                 pass
 
 
-def _import_lark() -> None:
-    """Import lark with the third-party ``regex`` module hidden. lark imports ``regex`` whenever
-    it is installed (~30 ms on this machine) only to serve ``Lark(regex=True)``, which reportlint
-    does not use; a command-line process need not pay for it. ``regex`` stays importable after."""
-    if "lark" in sys.modules or "regex" in sys.modules:
-        return
-    sys.modules["regex"] = None  # type: ignore[assignment]  # makes ``import regex`` fail
-    try:
-        import lark  # noqa: F401
-    except ImportError:  # pragma: no cover - reported where lark is used
-        pass
-    finally:
-        if "regex" in sys.modules and sys.modules["regex"] is None:
-            del sys.modules["regex"]
-
-
 def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
     parser = build_parser()
@@ -423,7 +407,6 @@ def _run(parser: argparse.ArgumentParser, args, lang: str) -> int:
         from reportlint import recache
 
         recache.install()  # compiled regexes from earlier runs (a command-line process only)
-    _import_lark()
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR

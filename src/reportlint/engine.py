@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reportlint import prefilter
@@ -13,6 +11,7 @@ from reportlint.facts import Facts, extract_facts
 from reportlint.findings import Finding
 from reportlint.outline import Outline, build_outline
 from reportlint.readers import read_path
+from reportlint.results import FileResult
 from reportlint.rules import Context, all_rules
 from reportlint.rulesets import detect_kind, load_ruleset
 from reportlint.rules.unused_suppression import SELF as UNUSED_SUPPRESSION
@@ -20,21 +19,6 @@ from reportlint.suppress import findings_so_far, suppressions
 
 if TYPE_CHECKING:
     from reportlint.rulesets import Ruleset
-
-
-@dataclass(slots=True)
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    document: Document | None = None
-    outline: Outline | None = None
-    facts: Facts | None = None
-    ruleset: Ruleset | None = None
-    kind: str | None = None
-    error: ReadError | None = None
-    suppressed: int = 0
-    stats: Counter[str] = field(default_factory=Counter)  # what the rules examined (Context.stats)
-    cross: object | None = None  # reportlint.previous.Summary for Y490/Y491, made by parallel workers
 
 
 def analyse(doc: Document, settings: Settings) -> tuple[Outline, Facts, Ruleset, str]:

@@ -8,19 +8,40 @@ raises: every token sequence is a valid document, and malformed structure is lef
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from lark import Lark, Token, Tree
-from lark.lexer import Lexer
-
 from reportlint.document import Block, BlockKind, Document
 from reportlint.numerals import parse_number
 from reportlint.prefilter import compiled, led, trigger, trigger_chars
 from reportlint.resources import read_text
+
+
+def _import_lark() -> None:
+    """Import lark with the third-party ``regex`` module hidden. lark imports ``regex`` whenever
+    it is installed (~30 ms on this machine) only to serve ``Lark(regex=True)``, which reportlint
+    does not use. ``regex`` stays importable after. Done here, where lark is first needed, so
+    that a run that reuses stored results (reportlint.resultcache) imports no lark at all."""
+    if "lark" in sys.modules or "regex" in sys.modules:
+        return
+    sys.modules["regex"] = None  # type: ignore[assignment]  # makes ``import regex`` fail
+    try:
+        import lark  # noqa: F401
+    except ImportError:  # pragma: no cover - reported by the import below
+        pass
+    finally:
+        if "regex" in sys.modules and sys.modules["regex"] is None:
+            del sys.modules["regex"]
+
+
+_import_lark()
+
+from lark import Lark, Token, Tree  # noqa: E402
+from lark.lexer import Lexer  # noqa: E402
 
 if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
     from reportlint.data.ruleset import OutlineWords

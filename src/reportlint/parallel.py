@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reportlint.config import Settings
-    from reportlint.engine import FileResult
+    from reportlint.results import FileResult
 
 PROGRESS_MIN_FILES = 10  # fewer files than this finish before a progress bar helps
 PARALLEL_MIN_FILES = 4  # below this, starting processes costs more than it saves
@@ -59,19 +59,22 @@ def _lint_one(path: str, settings: Settings, encoding: str | None, stdin_format:
     """Check one file (``-``: standard input); ``cached``: through the result cache
     (``reportlint.resultcache``), which standard input never uses."""
     from reportlint.document import ReadError
-    from reportlint.engine import FileResult, lint_document, lint_path
-    from reportlint.readers import read_path
 
     if path == "-":
+        from reportlint.engine import FileResult, lint_document
+        from reportlint.readers import read_path
+
         try:
             doc = read_path("-", encoding=encoding, stdin_format=stdin_format, max_size=getattr(settings, "max_input_size", None))
         except ReadError as exc:
             return FileResult(path="-", error=exc)
         return lint_document(doc, settings)
-    if cached:
+    if cached:  # the pipeline is imported only when a file's result is not stored
         from reportlint import resultcache
 
         return resultcache.lint_path(path, settings, encoding=encoding)
+    from reportlint.engine import lint_path
+
     return lint_path(path, settings, encoding=encoding)
 
 
@@ -202,7 +205,7 @@ def _run_pool(tasks, results, encoding, stdin_format, jobs, bar, cached=False) -
             for i, out in zip(futures[fut], fut.result()):
                 if isinstance(out, tuple):
                     from reportlint.document import ReadError
-                    from reportlint.engine import FileResult
+                    from reportlint.results import FileResult
 
                     out = FileResult(path=out[1], error=ReadError(*out[2:]))
                 if isinstance(out, WorkerFailure):

@@ -34,9 +34,9 @@ from reportlint import cache
 
 if TYPE_CHECKING:
     from reportlint.config import Settings
-    from reportlint.engine import FileResult
+    from reportlint.results import FileResult
 
-FORMAT = "1"  # bump when what is stored changes shape
+FORMAT = "2"  # bump when what is stored changes shape
 MAX_RESULTS = 20_000  # entries (a report's is 10-100 KB)
 # inputs larger than this are not stored: pickling the result of a 10 MB text (~60,000 findings)
 # would double the peak memory of the run (measured: 195 -> 358 MB), and such inputs are rare
@@ -166,7 +166,7 @@ def _file(key: str) -> Path:
 
 # the classes of a stored result (what ``frozen.loads`` may build; anything else is rejected)
 _CLASSES = frozenset({
-    ("reportlint.engine", "FileResult"),
+    ("reportlint.results", "FileResult"),
     ("reportlint.document", "Document"),
     ("reportlint.document", "Block"),
     ("reportlint.document", "BlockKind"),
@@ -185,9 +185,8 @@ _CLASSES = frozenset({
 
 def load(key: str) -> FileResult | None:
     """The stored result, or None (absent, unreadable, corrupt, not a result)."""
-    from reportlint.engine import FileResult
-
     from reportlint.frozen import loads
+    from reportlint.results import FileResult
 
     f = _file(key)
     try:
@@ -218,8 +217,8 @@ def lint_path(path: str, settings: Settings, encoding: str | None = None) -> Fil
     """``engine.lint_path`` through the cache: the stored result when this file, with these
     settings and this code, was checked before; otherwise check it and store the result."""
     from reportlint.document import ReadError
-    from reportlint.engine import FileResult, lint_document
-    from reportlint.readers import parse_bytes, read_bytes
+    from reportlint.readers import read_bytes
+    from reportlint.results import FileResult
 
     try:
         data = read_bytes(path, max_size=settings.max_input_size)
@@ -230,6 +229,9 @@ def lint_path(path: str, settings: Settings, encoding: str | None = None) -> Fil
         hit = load(key)
         if hit is not None:
             return hit
+    from reportlint.engine import lint_document  # the whole pipeline: imported on a miss only
+    from reportlint.readers import parse_bytes
+
     try:
         doc = parse_bytes(data, path, encoding, max_docx_size=settings.max_docx_size)
     except ReadError as exc:
