@@ -130,13 +130,24 @@ def write_atomic(name: str, data: bytes) -> bool:
 
 
 def _prune(folder: Path) -> None:
-    entries = [p for p in folder.glob("*.pickle") if p.is_file()]
-    if len(entries) <= MAX_ENTRIES:
+    remove_oldest([str(p) for p in folder.glob("*.pickle") if p.is_file()], MAX_ENTRIES, MAX_ENTRIES)
+
+
+def remove_oldest(paths: list[str], limit: int, keep: int) -> None:
+    """When there are more than ``limit`` of ``paths``, remove all but the ``keep`` most recently
+    written (or used: readers may touch an entry); never raises."""
+    if len(paths) <= limit:
         return
-    entries.sort(key=lambda p: p.stat().st_mtime)
-    for p in entries[: len(entries) - MAX_ENTRIES]:
+    dated = []
+    for p in paths:
         try:
-            p.unlink()
+            dated.append((os.stat(p).st_mtime_ns, p))
+        except OSError:
+            pass
+    dated.sort()
+    for _, p in dated[: max(0, len(dated) - keep)]:
+        try:
+            os.unlink(p)
         except OSError:
             pass
 

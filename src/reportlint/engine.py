@@ -10,7 +10,7 @@ from reportlint.document import Document, ReadError
 from reportlint.facts import Facts, extract_facts
 from reportlint.findings import Finding
 from reportlint.outline import Outline, build_outline
-from reportlint.readers import read_path
+from reportlint.readers import parse_bytes, read_bytes
 from reportlint.results import FileResult
 from reportlint.rules import Context, all_rules
 from reportlint.rulesets import detect_kind, load_ruleset
@@ -72,12 +72,16 @@ def lint_document(doc: Document, settings: Settings) -> FileResult:
 
 def lint_path(path: str, settings: Settings, encoding: str | None = None) -> FileResult:
     try:
-        doc = read_path(
-            path,
-            encoding=encoding,
-            max_size=getattr(settings, "max_input_size", None),
-            max_docx_size=getattr(settings, "max_docx_size", None),
-        )
+        data = read_bytes(path, max_size=settings.max_input_size)
+    except ReadError as exc:
+        return FileResult(path=path, error=exc)
+    return lint_bytes(data, path, settings, encoding)
+
+
+def lint_bytes(data: bytes, path: str, settings: Settings, encoding: str | None = None) -> FileResult:
+    """Check ``data``, the bytes read from the file ``path`` (``readers.read_bytes``)."""
+    try:
+        doc = parse_bytes(data, path, encoding, max_docx_size=settings.max_docx_size)
     except ReadError as exc:
         return FileResult(path=path, error=exc)
     return lint_document(doc, settings)

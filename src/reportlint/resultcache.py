@@ -229,15 +229,10 @@ def lint_path(path: str, settings: Settings, encoding: str | None = None) -> Fil
         hit = load(key)
         if hit is not None:
             return hit
-    from reportlint.engine import lint_document  # the whole pipeline: imported on a miss only
-    from reportlint.readers import parse_bytes
+    from reportlint.engine import lint_bytes  # the whole pipeline: imported on a miss only
 
-    try:
-        doc = parse_bytes(data, path, encoding, max_docx_size=settings.max_docx_size)
-    except ReadError as exc:
-        return FileResult(path=path, error=exc)
-    result = lint_document(doc, settings)
-    if key is not None:
+    result = lint_bytes(data, path, settings, encoding)
+    if key is not None and result.error is None:
         from reportlint.previous import summary_of
 
         result.cross = summary_of(result, settings)
@@ -251,18 +246,8 @@ def prune(limit: int = MAX_RESULTS) -> None:
         return
     root = cache.cache_dir() / FOLDER
     try:
-        shards = [d for d in os.scandir(root) if d.is_dir(follow_symlinks=False)]
-        entries = [e for d in shards for e in os.scandir(d.path) if e.name.endswith(".pickle")]
+        shards = [d.path for d in os.scandir(root) if d.is_dir(follow_symlinks=False)]
+        entries = [e.path for d in shards for e in os.scandir(d) if e.name.endswith(".pickle")]
     except OSError:
         return
-    if len(entries) <= limit:
-        return
-    try:
-        dated = sorted(entries, key=lambda e: e.stat().st_mtime_ns)
-    except OSError:
-        return
-    for e in dated[: len(entries) - int(limit * 0.9)]:  # down to 90%: not pruning on every run
-        try:
-            os.unlink(e.path)
-        except OSError:
-            pass
+    cache.remove_oldest(entries, limit, int(limit * 0.9))  # down to 90%: not pruning on every run
