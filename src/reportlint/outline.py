@@ -121,13 +121,8 @@ class Section:
         return self.heading.title
 
     def walk(self) -> Iterator[Section]:
-        """This section and all below it, in document order (pre-order); a stack instead of
-        nested generators, so a deep section costs no more than a shallow one."""
-        stack = [self]
-        while stack:
-            section = stack.pop()
-            yield section
-            stack.extend(reversed(section.children))
+        """This section and all below it, in document order (pre-order)."""
+        return _preorder([self])
 
     def has_text(self) -> bool:
         """True when the section says anything: body text, an inline body, or children."""
@@ -141,6 +136,16 @@ class Section:
         return self.heading.block
 
 
+def _preorder(sections: list[Section]) -> Iterator[Section]:
+    """``sections`` and all below them in document order; a stack instead of nested generators,
+    so a deep section costs no more than a shallow one."""
+    stack = list(reversed(sections))
+    while stack:
+        section = stack.pop()
+        yield section
+        stack.extend(reversed(section.children))
+
+
 @dataclass(slots=True)
 class Outline:
     title: Block | None = None
@@ -151,11 +156,8 @@ class Outline:
     sections: list[Section] = field(default_factory=list)  # top-level sections
 
     def walk(self) -> Iterator[Section]:
-        stack = list(reversed(self.sections))
-        while stack:
-            section = stack.pop()
-            yield section
-            stack.extend(reversed(section.children))
+        """Every section, in document order (pre-order)."""
+        return _preorder(self.sections)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every body paragraph, in document order (front, preamble, then section bodies)."""

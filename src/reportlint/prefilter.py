@@ -387,17 +387,22 @@ def required_literals(regex: str) -> frozenset[str] | None:
     (``原创力文档|道客巴巴`` -> both names), or None; test them with ``literal_in``."""
     if _PLAIN.fullmatch(regex):
         return frozenset({regex.lower()}) if len(regex) > 1 else None
-    parsed = _parsed(regex)
-    if parsed is None:
+    lits = _literal_requirement(regex)
+    if not lits or min(map(len, lits)) < 2:
         return None
-    if parsed.state.flags & re.VERBOSE:
+    return frozenset(x.lower() for x in lits)
+
+
+def _literal_requirement(regex: str) -> set[str] | None:
+    """Strings of which every match holds one (case-insensitive regexes: ASCII strings only), as
+    ``_lit_sequence`` finds them; None when the regex is verbose or does not parse."""
+    parsed = _parsed(regex)
+    if parsed is None or parsed.state.flags & re.VERBOSE:
         return None
     lits = _lit_sequence(parsed)
     if parsed.state.flags & re.IGNORECASE:
         lits = _ascii_only(lits)
-    if not lits or min(map(len, lits)) < 2:
-        return None
-    return frozenset(x.lower() for x in lits)
+    return lits
 
 
 @lru_cache(maxsize=4096)
@@ -409,12 +414,7 @@ def gate_literals(regex: str) -> frozenset[str] | None:
     characters only (个 without 百分点)."""
     if _PLAIN.fullmatch(regex):
         return frozenset({regex.lower()})
-    parsed = _parsed(regex)
-    if parsed is None or parsed.state.flags & re.VERBOSE:
-        return None
-    lits = _lit_sequence(parsed)
-    if parsed.state.flags & re.IGNORECASE:
-        lits = _ascii_only(lits)
+    lits = _literal_requirement(regex)
     if not lits or max(map(len, lits)) < 2:  # single characters only: the keys test that already
         return None
     return frozenset(x.lower() for x in lits)
