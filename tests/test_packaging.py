@@ -30,6 +30,16 @@ def wheel(tmp_path_factory) -> Path:
     return next(out.glob("reportlint-*.whl"))
 
 
+def _install(wheel: Path, target: Path) -> Path:
+    """The wheel installed (without dependencies) into the folder ``target``."""
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    return target
+
+
 def test_wheel_contains_grammars_and_rulesets(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for p in (ROOT / "grammars").glob("*.lark"):
@@ -40,12 +50,7 @@ def test_wheel_contains_grammars_and_rulesets(wheel):
 
 
 def test_installed_package_runs_from_its_own_resources(wheel, tmp_path):
-    target = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-        check=True,
-        capture_output=True,
-    )
+    target = _install(wheel, tmp_path / "site")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(target)
     probe = (
@@ -75,12 +80,7 @@ def test_an_installed_wheel_keys_its_results_by_content(wheel, tmp_path):
     )
     prints = []
     for n in range(2):
-        target = tmp_path / f"site{n}"
-        subprocess.run(
-            [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-            check=True,
-            capture_output=True,
-        )
+        target = _install(wheel, tmp_path / f"site{n}")
         os.utime(target / "reportlint" / "cli.py", ns=(n * 10**9, n * 10**9))
         env["PYTHONPATH"] = str(target)
         out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
