@@ -126,12 +126,15 @@ def _detect(data: bytes) -> str | None:
     return {"big5": "big5", "gb2312": "gb2312", "gbk": "gbk", "gb18030": "gb18030", "hz": "hz"}.get(name, best.encoding)
 
 
+# control characters other than \t \n \v \f \r, and the replacement character
+_BINARYISH = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
-    return bad / len(sample) > 0.10
+    return len(_BINARYISH.findall(sample)) / len(sample) > 0.10
 
 
 def read_text(data: bytes, path: str, fmt: str = "txt", encoding: str | None = None) -> Document:
