@@ -160,3 +160,18 @@ def test_gate_candidates_hold_a_trigger_character():
 @pytest.mark.parametrize("text", ["\u212a", "\u0130", "\u0131", "\u017f"])
 def test_case_folding_characters_turn_the_literal_test_off(text):
     assert prefilter.folded("VIP" + text) is None
+
+
+def test_any_of_finds_a_string_exactly_when_a_flat_alternation_does():
+    import random
+
+    rng = random.Random(7)
+    alphabet = "ab.c文档您可能*"
+    for _ in range(300):
+        strings = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 12))}
+        flat = re.compile("|".join(map(re.escape, sorted(strings))))
+        trie = prefilter.any_of(strings)
+        for _ in range(20):
+            text = "".join(rng.choice(alphabet + "xyz") for _ in range(rng.randint(0, 12)))
+            assert (trie.search(text) is None) == (flat.search(text) is None), (strings, text)
+    assert prefilter.any_of(["您可能关注的文档", "您可能喜欢的文档"]).pattern == "您可能(?:关注的文档|喜欢的文档)"

@@ -530,6 +530,28 @@ def chars_of(text: str) -> frozenset[str]:
     return got
 
 
+def _trie_body(node: dict) -> str:
+    if "" in node or not node:  # a string ends here: a text holding a longer one holds this one too
+        return ""
+    alts = [re.escape(ch) + _trie_body(node[ch]) for ch in sorted(node)]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def any_of(strings) -> re.Pattern[str]:
+    """A regex whose ``search`` finds something exactly when a text holds one of ``strings``, shaped
+    as a trie (``您可能(?:关注|喜欢)的文档``): at a position ``re`` tries each distinct first character
+    once instead of every string, which a flat alternation of a hundred site names and prompts does.
+    Only for telling whether one occurs: where a match starts and ends is not that of a flat
+    alternation (a string that another extends is matched alone)."""
+    trie: dict = {}
+    for x in strings:
+        node = trie
+        for ch in x:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(_trie_body(trie))
+
+
 class Gate:
     """Which of many regexes can match a text, decided from the text's characters alone.
 
@@ -608,7 +630,7 @@ class Gate:
             self._any_string = None
         else:
             kept = self._strings(frozenset(pooled))
-            self._any_string = re.compile("|".join(map(re.escape, kept))) if type(kept) is tuple else kept
+            self._any_string = any_of(kept) if type(kept) is tuple else kept
 
     @staticmethod
     def _ideographs(lits: frozenset[str]) -> frozenset[str] | None:
@@ -627,7 +649,7 @@ class Gate:
         kept = sorted(x for x in lits if not any(y != x and y in x for y in lits))
         if len(kept) <= 8:
             return tuple(kept)
-        return re.compile("|".join(re.escape(x) for x in sorted(kept, key=lambda x: (-len(x), x))))
+        return any_of(kept)
 
     def candidates(self, text: str) -> list[int]:
         chars = chars_of(text)
