@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 from pathlib import Path
@@ -167,6 +168,22 @@ def test_user_ruleset_extends_the_table(tmp_path):
     doc = read_text("青山真2025年完成投资3亿元。\n".encode(), "x.txt")
     res = lint_document(doc, Settings(select=("T504",), extend_ruleset=(str(extra),)))
     assert [f.fix.replacement for f in res.findings] == ["青山镇"]
+
+
+def test_confusable_picker_drops_no_match():
+    """T504's picker lets through every entry that matches: the same hits as trying every entry,
+    on the table's own forms and on a user entry without a required character."""
+    from reportlint.rules.typography.t504_confusable import CompiledEntries, _LazyPattern, _Picker, find_confusables
+
+    entries = list(TABLE) + [Confusable(wrong="甲乙", right="甲丙", pattern="[甲乙]{2}")]
+    table = CompiledEntries((e, _LazyPattern(e.regex)) for e in entries)
+    table.picker = _Picker(entries)
+    every = list(table)
+    forms = [x for e in entries for x in (e.wrong, e.right, e.example or "")] + ["甲乙", "乙乙", "乙", "，目前", "6月底"]
+    rnd = random.Random(5)
+    texts = [rnd.choice(forms) + rnd.choice(forms) + rnd.choice(forms) for _ in range(3000)] + [CORRECT_PROSE]
+    for text in texts:
+        assert find_confusables(text, table) == find_confusables(text, every), text
 
 
 # ------------------------------------------------------------------------------ properties of --fix
