@@ -249,6 +249,24 @@ def test_ends_list_marker_is_finditer(text):
     assert {i for i, ch in enumerate(text) if ch in ")）" and _ends_list_marker(text, i)} == ends
 
 
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="（）()《》〈〉【】「」“”‘’\"1a一中，", max_size=16), st.lists(st.tuples(st.integers(0, 16), st.integers(0, 4)), max_size=3))
+def test_clean_paragraph_has_nothing_to_pair(text, cuts):
+    """A paragraph T501 finds clean (from its pair characters outside the exempt spans) has no
+    bracket problem, no single quote and its double quotes alternate in even number."""
+    from reportlint.rules.typography._text import Spans
+    from reportlint.rules.typography.t501_pairs import _clean, _pairs_outside, bracket_problems, quote_items
+
+    spans = Spans([(a, a + n) for a, n in cuts])
+    skip = spans.covers if spans.ranges else None
+    if not _clean(_pairs_outside(text, spans.ranges)):
+        return
+    assert bracket_problems(text, skip) == []
+    assert quote_items(text, skip, "‘", "’", None, curly_in_latin=False) == []
+    doubles = quote_items(text, skip, "“", "”", '"')
+    assert [ch for _, ch in doubles] == ["“", "”"] * (len(doubles) // 2)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=",.;:?!() 一十中年%％”）“（a1１\n", max_size=20))
 def test_scan_settles_only_what_find_marks_would(text):

@@ -51,6 +51,42 @@ _MAX_ITEMS = 400  # a pathological paragraph is not analysed
 _BRACKET_CHARS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
 # every character this rule pairs: a block without one has nothing to report
 _PAIR_CHARS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + "“”‘’\"") + "]")
+_DROP_QUOTES = str.maketrans("", "", "“”‘’\"")
+_DROP_BRACKETS = str.maketrans("", "", "".join(OPENERS) + "".join(CLOSERS))
+# a bracket closed at once by its own closer, in the same width
+_INNERMOST = re.compile("|".join(re.escape(op + closer) for op, (_fam, closer) in OPENERS.items()))
+
+
+def _pairs_outside(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The pair characters of ``text`` outside the exempt ``ranges`` (sorted, disjoint), in order:
+    the ones ``bracket_problems`` and ``quote_items`` look at."""
+    if not ranges:
+        return "".join(_PAIR_CHARS.findall(text))
+    found: list[str] = []
+    pos = 0
+    for a, b in ranges:
+        found += _PAIR_CHARS.findall(text, pos, a)
+        pos = b
+    found += _PAIR_CHARS.findall(text, pos)
+    return "".join(found)
+
+
+def _clean(pairs: str) -> bool:
+    """Is a paragraph whose pair characters outside its exempt spans are ``pairs`` (in order) sure
+    to have nothing to report? So when its curly double quotes alternate “”“” … in even number,
+    it holds no single and no ASCII quote, and its brackets nest properly in one width (removing
+    innermost pairs leaves none): ``bracket_problems`` then finds nothing (each closer meets its
+    own opener on top of the stack, so no list-marker exception applies either) and the quotes
+    pair up. Decided at C speed; the rest takes the full analysis."""
+    quotes = pairs.translate(_DROP_BRACKETS)
+    if quotes != "“”" * (len(quotes) // 2):
+        return False
+    brackets = pairs.translate(_DROP_QUOTES)
+    while brackets:
+        brackets, n = _INNERMOST.subn("", brackets)
+        if not n:
+            return False
+    return True
 
 
 def _ends_list_marker(text: str, i: int) -> bool:
@@ -158,23 +194,24 @@ class UnmatchedPair(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         blocks = text_blocks(ctx)
-        analysed = []
+        # per block: (block, bracket problems, double quotes, single quotes), or (block, None, None,
+        # None) for a paragraph _clean says has nothing to report, analysed only if a neighbour asks
+        analysed: list[tuple] = []
         for block in blocks:
             text = block.text
             if _PAIR_CHARS.search(text) is None:  # no bracket, no quote: no exempt span to look up
                 analysed.append((block, [], [], []))
                 continue
             spans = exempt_spans(ctx, block)  # the outline marker exempt too
-            skip = spans.covers if spans.ranges else None  # most blocks have no exempt span
-            brackets = bracket_problems(text, skip)
-            doubles = quote_items(text, skip, "“", "”", '"')
-            singles = quote_items(text, skip, "‘", "’", None, curly_in_latin=False)
-            analysed.append((block, brackets, doubles, singles))
+            if _clean(_pairs_outside(text, spans.ranges)):
+                analysed.append((block, None, None, None))
+            else:
+                analysed.append(_analysis(block, spans))
         for k, (block, brackets, doubles, singles) in enumerate(analysed):
             if not (brackets or doubles or singles):
                 continue  # no bracket problem, no quote: nothing to report
-            prev = analysed[k - 1] if k and _adjacent(analysed[k - 1][0], block) else None
-            nxt = analysed[k + 1] if k + 1 < len(analysed) and _adjacent(block, analysed[k + 1][0]) else None
+            prev = _full(ctx, analysed, k - 1) if k and _adjacent(analysed[k - 1][0], block) else None
+            nxt = _full(ctx, analysed, k + 1) if k + 1 < len(analysed) and _adjacent(block, analysed[k + 1][0]) else None
             if len(block.text) > 20000 or len(doubles) + len(singles) > _MAX_ITEMS:
                 continue
             yield from self._brackets(ctx, block, brackets, prev, nxt)
@@ -324,6 +361,25 @@ class UnmatchedPair(Rule):
                     f"引号嵌套顺序颠倒：外层应用双引号“”，内层用单引号‘’：{context(text, sa, sb + 1, 0, 0)}",
                     f"quotes nested the wrong way: double quotes outside, single quotes inside: {context(text, sa, sb + 1, 0, 0)}",
                 )
+
+
+def _analysis(block: Block, spans) -> tuple:
+    """(block, bracket problems, double quotes, single quotes) of one paragraph."""
+    text = block.text
+    skip = spans.covers if spans.ranges else None  # most blocks have no exempt span
+    brackets = bracket_problems(text, skip)
+    doubles = quote_items(text, skip, "“", "”", '"')
+    singles = quote_items(text, skip, "‘", "’", None, curly_in_latin=False)
+    return block, brackets, doubles, singles
+
+
+def _full(ctx: Context, analysed: list[tuple], k: int) -> tuple:
+    """``analysed[k]``, analysed in full if it was only found clean (a neighbour's quotes and
+    brackets decide whether a paragraph's open ends continue there)."""
+    got = analysed[k]
+    if got[1] is None:
+        got = analysed[k] = _analysis(got[0], exempt_spans(ctx, got[0]))
+    return got
 
 
 def _adjacent(a: Block, b: Block) -> bool:
