@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from operator import itemgetter
 
 from reportlint.findings import Finding, Fix, Severity
 from reportlint.rules.base import Context, Rule
@@ -33,13 +33,12 @@ _NUMERALS = "一二三四五六七八九十〇零"
 _FULL_COUNTED = "，；：？！（）"
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass is several times slower to create
-class Mark:
-    start: int  # first character replaced
-    end: int  # exclusive (a following space is swallowed: ", 中" -> "，中")
-    replacement: str
-    label: str  # "," ";" … or "(" / ")" (one end of a bracket pair)
-    partner: int = -1  # a bracket: offset of the other end of its pair
+# a mark: (start, end, replacement, label, partner), a plain tuple (a paragraph typed with ASCII
+# punctuation has dozens, and a tuple is several times cheaper to build than a class instance):
+# start = first character replaced; end = exclusive (a following space is swallowed: ", 中" ->
+# "，中"); label = "," ";" … or "(" / ")" (one end of a bracket pair); partner = a bracket: offset
+# of the other end of its pair, else -1
+Mark = tuple[int, int, str, str, int]
 
 
 def _latin(ch: str) -> bool:
@@ -87,7 +86,7 @@ def find_marks(text: str, spans: Spans) -> list[Mark]:
         if covers is not None and covers(i):
             continue
         if m.lastindex:  # a common case, settled by the regex
-            out.append(Mark(i, i + 1, FULL[ch], ch))
+            out.append((i, i + 1, FULL[ch], ch, -1))
             continue
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < n else ""
@@ -98,8 +97,8 @@ def find_marks(text: str, spans: Spans) -> list[Mark]:
             if opens:
                 a = opens.pop()
                 if CJK_RE.search(text, a + 1, i) is not None:  # Chinese inside
-                    out.append(Mark(a, a + 1, "（", "(", i))
-                    out.append(Mark(i, i + 1, "）", ")", a))
+                    out.append((a, a + 1, "（", "(", i))
+                    out.append((i, i + 1, "）", ")", a))
             continue
         if nxt == ch or prev == ch:
             continue  # ",," "..": doubled marks are T506/T507's business
@@ -120,15 +119,25 @@ def find_marks(text: str, spans: Spans) -> list[Mark]:
         elif ch in ",;" and prev and (prev.isdigit() or prev in "%％" or _latin(prev)):
             ok = is_cjk(nxt) or (nxt != "" and nxt in FW_OPEN)
         if ok:
-            out.append(Mark(i, i + 1 + swallow, FULL[ch], ch))
-    out.sort(key=lambda m: m.start)
+            out.append((i, i + 1 + swallow, FULL[ch], ch, -1))
+    out.sort()  # by start: no two marks start at one offset
     return out
+
+
+_LABEL = itemgetter(3)
+_COUNT = itemgetter(1)
 
 
 def _rewrite(text: str, marks: list[Mark], start: int, end: int) -> str:
     """``text[start:end]`` with each mark (in order, none overlapping) replaced."""
-    ends = [start] + [m.end for m in marks]  # where the text before each mark (and after the last) starts
-    return "".join([text[a : m.start] + m.replacement for a, m in zip(ends, marks)]) + text[ends[-1] : end]
+    parts = []
+    a = start  # where the text before the next mark starts
+    for m_start, m_end, replacement, _label, _partner in marks:
+        parts.append(text[a:m_start])
+        parts.append(replacement)
+        a = m_end
+    parts.append(text[a:end])
+    return "".join(parts)
 
 
 class HalfWidthPunctuation(Rule):
@@ -170,41 +179,44 @@ class HalfWidthPunctuation(Rule):
                 yield self._paragraph(ctx, block, marks, whole)
                 continue
             for m in marks:  # at most two marks: two singles, or one bracket pair with nothing inside
-                if m.label == ")":
+                if m[3] == ")":
                     continue
                 yield self._one(ctx, block, m)
 
     def _one(self, ctx: Context, block, m: Mark) -> Finding:
         text = block.text
-        if m.label == "(":
-            inner = text[m.start + 1 : m.partner]
+        start, end, replacement, label, partner = m
+        if label == "(":
+            inner = text[start + 1 : partner]
             show = inner if len(inner) <= 12 else inner[:11] + "…"
             return self.finding(
-                ctx, block, m.start, m.partner + 1,
+                ctx, block, start, partner + 1,
                 f"中文里用了半角括号“({show})”，应为全角“（{show}）”",
                 f'ASCII brackets in Chinese text: "({show})"; use full-width "（{show}）"',
-                fix=Fix(m.start, m.partner + 1, "（" + inner + "）", "改为全角括号“（）”", 'use full-width "（）"'),
+                fix=Fix(start, partner + 1, "（" + inner + "）", "改为全角括号“（）”", 'use full-width "（）"'),
             )
-        ev = context(text, m.start, m.start + 1, 5, 5)
+        ev = context(text, start, start + 1, 5, 5)
         return self.finding(
-            ctx, block, m.start, m.end,
-            f"中文里用了半角标点“{m.label}”：“{ev}”，应为“{FULL[m.label]}”",
-            f'ASCII "{m.label}" in Chinese text: "{ev}"; use "{FULL[m.label]}"',
-            fix=Fix(m.start, m.end, m.replacement, f"改为全角“{FULL[m.label]}”", f'use full-width "{FULL[m.label]}"'),
+            ctx, block, start, end,
+            f"中文里用了半角标点“{label}”：“{ev}”，应为“{FULL[label]}”",
+            f'ASCII "{label}" in Chinese text: "{ev}"; use "{FULL[label]}"',
+            fix=Fix(start, end, replacement, f"改为全角“{FULL[label]}”", f'use full-width "{FULL[label]}"'),
         )
 
     def _paragraph(self, ctx: Context, block, marks: list[Mark], whole: bool) -> Finding:
         text = block.text
         # marks are in order and never overlap (a swallowed space is no mark): the last ends last
-        start, end = marks[0].start, marks[-1].end
-        # per label in the order of first use (most_common keeps it on ties); a bracket pair once
-        counts = Counter({("()" if k == "(" else k): v for k, v in Counter(m.label for m in marks).items() if k != ")"})
+        start, end = marks[0][0], marks[-1][1]
+        # per label, most used first, in the order of first use on ties (Counter.most_common's
+        # order: a stable sort on the count); a bracket pair once
+        used = Counter(map(_LABEL, marks))
+        counts = sorted(((("()" if k == "(" else k), v) for k, v in used.items() if k != ")"), key=_COUNT, reverse=True)
         total = len(marks)
-        detail_zh = "、".join(f"“{k}” {v} {'对' if k == '()' else '处'}" for k, v in counts.most_common())
-        detail_en = ", ".join(f'"{k}" ×{v}' for k, v in counts.most_common())
+        detail_zh = "、".join(f"“{k}” {v} {'对' if k == '()' else '处'}" for k, v in counts)
+        detail_en = ", ".join(f'"{k}" ×{v}' for k, v in counts)
         scope_zh = "（全文多用半角标点）" if whole else ""
         scope_en = " (the whole text is typed with ASCII punctuation)" if whole else ""
-        ev = context(text, marks[0].start, marks[0].start + 1, 5, 5)
+        ev = context(text, start, start + 1, 5, 5)
         return self.finding(
             ctx, block, start, end,
             f"本段有 {total} 个半角标点用在中文里{scope_zh}：{detail_zh}（如“{ev}”），应使用全角标点",
