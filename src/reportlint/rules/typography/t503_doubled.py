@@ -27,6 +27,9 @@ from reportlint.rules.base import Context, Rule
 from reportlint.rules.typography._text import CJK_CLASS, Spans, context, exempt_spans, text_blocks
 
 _WORD = re.compile(f"([{CJK_CLASS}]{{2}})\\1")
+# any two characters typed twice: found wherever _WORD finds a match (and at years such as 2020),
+# about twice as fast, as "." needs no lookup in a class of ideographs
+_ANY_WORD = re.compile(r"(..)\1", re.DOTALL)
 _NUMERAL_CHARS = set("一二三四五六七八九十百千万亿两〇零几")
 
 
@@ -70,7 +73,7 @@ class DoubledWord(Rule):
         redup = set(data.reduplications)
         for block in text_blocks(ctx):
             text = block.text
-            spans = exempt_spans(ctx, block, marker=False)
+            spans = None  # looked up for a candidate only: most blocks have none
             doubled = list(chars.finditer(text)) if chars is not None else []
             # the exceptions only matter where a character is doubled: most blocks skip them
             allowed = Spans([m.span() for rx in exceptions for m in rx.finditer(text)]) if doubled else None
@@ -78,6 +81,8 @@ class DoubledWord(Rule):
             if doubled:
                 for m in doubled:
                     a, b = m.span()
+                    if spans is None:
+                        spans = exempt_spans(ctx, block, marker=False)
                     if spans.covers(a) or all(allowed.covers(i) for i in range(a, b)):
                         continue
                     if allowed.overlaps(a, b):
@@ -90,7 +95,7 @@ class DoubledWord(Rule):
                         f'"{m.group(0)}" doubled: {context(text, a, b)}; should be "{c}"',
                         fix=Fix(a, b, c, f"删去重复的“{c}”", f'drop the repeated "{c}"'),
                     )
-            for m in _WORD.finditer(text):
+            for m in _WORD.finditer(text) if _ANY_WORD.search(text) is not None else ():
                 a, b = m.span()
                 word = m.group(1)
                 if word[0] == word[1] or _NUMERAL_CHARS & set(word) or m.group(0) in redup:
@@ -99,6 +104,8 @@ class DoubledWord(Rule):
                     continue  # 构建共建共享 = 构建 + 共建共享
                 if text[b : b + 2] == word or text[max(0, a - 2) : a] == word:
                     continue  # 加油加油加油: a chant, not a slip
+                if spans is None:
+                    spans = exempt_spans(ctx, block, marker=False)
                 if spans.covers(a) or any(a < y and x < b for x, y in taken):
                     continue
                 yield self.finding(
