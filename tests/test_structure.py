@@ -105,3 +105,29 @@ class TestS1WellFormed:
     def test_well_formed_reports_are_detected_as_their_kind(self, name, kind):
         result = lint_path(str(FIXTURES / f"well_formed_{name}.txt"), Settings(select=("S",)))
         assert result.kind == kind
+
+
+def test_part_patterns_led_search_like_the_patterns():
+    """parts._compiled leads an alternation that re would try at every position by its first
+    characters (parts._led_any), and paragraph_parts skips _DECOR on long paragraphs: both must
+    answer exactly as the plain patterns do."""
+    import random
+    import re
+
+    from reportlint.rules.structure import parts as pp
+
+    pats = (
+        "存在的?(?:主要)?问题", "问题和不足", r"(?:清醒地?)?(?:认识|看到)到?.{0,20}(?:困难|问题)",
+        r"(?:奋斗|主要|预期)目标$", r"\s*下一步", "(?i:ab)c", r"^\s*明年[，,]",
+    )
+    random.seed(7)
+    alphabet = "存在的主要问题和不足清醒地认识到看困难奋斗预期目标下一步明年ABabc，,：: \t\n#*。"
+    texts = ["", "\n", "下一步\n", "\nAbc"] + ["".join(random.choice(alphabet) for _ in range(random.randint(0, 40))) for _ in range(3000)]
+    for k in range(1, len(pats) + 1):
+        for chosen in (pats[:k], pats[k - 1 :], pats[-k:]):
+            got = pp._compiled(chosen)
+            for t in texts:
+                assert any(p.search(t) for p in got) == any(re.search(p, t) for p in chosen), (chosen, t)
+    for t in texts + [t * 9 for t in texts]:
+        if len(t) - pp._DECOR_LEAD.match(t).end() > pp._HEADING_LIKE_MAX and not pp._DECOR_TRAIL.match(t, len(t) - 1):
+            assert len(pp._DECOR.sub("", t)) > pp._HEADING_LIKE_MAX, t

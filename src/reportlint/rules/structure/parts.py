@@ -24,7 +24,7 @@ from functools import lru_cache
 from reportlint.facts import ReportInfo
 from reportlint.frozen import by_identity
 from reportlint.numerals import int_to_cn, parse_number
-from reportlint.prefilter import compiled
+from reportlint.prefilter import _opens_with_prefix, compiled, first_class
 from reportlint.rules.base import Context
 
 PARTS = ("review", "problems", "plan")
@@ -38,6 +38,8 @@ KIND_LABELS = {"annual": ("年度", "an annual"), "half-year": ("半年", "a hal
 _HEADING_LIKE_MAX = 30
 _SENTENCE_INSIDE = re.compile(r"[。！？!?；;，,]")
 _DECOR = re.compile(r"^[\s#>*]+|[\s*：:]+$")
+_DECOR_LEAD = re.compile(r"[\s#>*]*")  # the first alternative of _DECOR
+_DECOR_TRAIL = re.compile(r"[\s*：:]")  # a character of the second alternative's run
 _CONNECTIVE_START = re.compile(r"^(?:以及|[及和暨与并])")
 _QUARTER = re.compile(r"第?([一二三四1-4])季度")
 
@@ -45,15 +47,36 @@ _QUARTER = re.compile(r"第?([一二三四1-4])季度")
 @lru_cache(maxsize=512)
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """The patterns for an "any of them searches the text" test: those without groups joined into
-    one alternation (one scan of the text instead of one per pattern), the others kept apart."""
+    one alternation (one scan of the text instead of one per pattern, led by the characters its
+    matches start with: see ``_led_any``), the others kept apart."""
     joined = [p for p in patterns if compiled(p).groups == 0]
     apart = tuple(compiled(p) for p in patterns if compiled(p).groups)
     if len(joined) < 2:
         return tuple(compiled(p) for p in patterns)
     try:
-        return (compiled("|".join(f"(?:{p})" for p in joined)),) + apart
+        alternation = "|".join(f"(?:{p})" for p in joined)
+        if all(p.startswith(("^", r"\A")) for p in joined):  # tried at the start alone: fails at once elsewhere
+            return (compiled(alternation),) + apart
+        return (_led_any(alternation),) + apart
     except re.error:  # e.g. global flags, which must open a regex
         return tuple(compiled(p) for p in patterns)
+
+
+_SCOPED_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
+def _led_any(regex: str) -> re.Pattern[str]:
+    """A regex that searches a text exactly when ``regex`` does (a match at the same place, but
+    only its first character: for yes/no tests). When ``re`` would try ``regex`` at every position
+    (an alternation opening with optional parts or groups, such as the problems' body patterns),
+    it opens with the class of the characters every match starts with (``prefilter.first_class``),
+    so ``re`` skips every other position at C speed, and steps back to try ``regex`` in a
+    look-ahead (as ``facts.scan.capture_led``; ``(?s:.)`` steps back over a line break too).
+    Flags scoped inside the regex (``(?i:…)``) are not reflected in its first class: kept as is."""
+    body = first_class(regex)
+    if body is None or _opens_with_prefix(regex) or _SCOPED_FLAGS.search(regex):
+        return compiled(regex)
+    return compiled(f"[{body}](?<=(?=(?:{regex}))(?s:.))")
 
 
 @by_identity
@@ -139,6 +162,11 @@ def _is_title_repeat(text: str, ctx: Context) -> bool:
 def paragraph_parts(text: str, ctx: Context) -> set[str]:
     """The parts a body paragraph discusses (body patterns), or names as an unnumbered heading."""
     found = _parts_named(text, ctx, "body")
+    if len(text) - _DECOR_LEAD.match(text).end() > _HEADING_LIKE_MAX and not _DECOR_TRAIL.match(text, len(text) - 1):
+        # longer than a heading once its decoration is stripped: a run of _DECOR's second
+        # alternative ends the text (at its end or before a last line break, which is in the run)
+        # only when its last character is in the run (most paragraphs end with 。)
+        return found
     short = _DECOR.sub("", text)
     if 0 < len(short) <= _HEADING_LIKE_MAX and not _SENTENCE_INSIDE.search(short) and not _is_title_repeat(short, ctx):
         found |= _parts_named(short, ctx, "heading")
