@@ -94,6 +94,36 @@ def test_second_process_loads_the_cache_without_pydantic(tmp_path):
     assert strip(second.stdout) == strip(first.stdout)
 
 
+def test_a_warm_check_of_a_new_report_imports_no_lark(tmp_path):
+    """The grammar's cache entry holds the marker terminals and the parse tables as plain data:
+    once it is stored, checking a report no result is stored for (a result-cache miss) runs the
+    whole pipeline without importing lark, and finds what a run with lark finds."""
+    cache_dir = tmp_path / "cache"
+    probe = (
+        "import sys\n"
+        "from reportlint.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print('LARK', 'lark' in sys.modules, 'reportlint.engine' in sys.modules, code)\n"
+    )
+    reports = []
+    for i in range(3):
+        doc = tmp_path / f"r{i}.txt"
+        doc.write_bytes(EXAMPLE.read_bytes() + f"\n第{i}稿\n".encode())
+        reports.append(doc)
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe, *CHECK, "--no-config", str(doc)],
+            capture_output=True, text=True, env=_env(cache_dir), timeout=120,
+        )
+        for doc in reports
+    ]
+    assert "LARK True True 1" in runs[0].stdout, runs[0].stderr  # the entry built: lark needed
+    for run in runs[1:]:
+        assert "LARK False True 1" in run.stdout, run.stderr  # pipeline run, tables from the cache
+    findings = [r.stdout.replace(str(doc), "R").replace("LARK True", "LARK False") for r, doc in zip(runs, reports)]
+    assert findings[0] == findings[1] == findings[2]
+
+
 def test_an_edited_extend_file_is_a_new_entry_never_a_stale_one(tmp_path):
     doc = tmp_path / "r.txt"
     doc.write_text("青山镇2025年工作总结\n一、工作回顾\n全年完成青苗补贴发放。\n", encoding="utf-8")

@@ -21,29 +21,9 @@ from reportlint.prefilter import compiled, led, trigger, trigger_chars
 from reportlint.resources import read_text
 
 
-def _import_lark() -> None:
-    """Import lark with the third-party ``regex`` module hidden. lark imports ``regex`` whenever
-    it is installed (~30 ms on this machine) only to serve ``Lark(regex=True)``, which reportlint
-    does not use. ``regex`` stays importable after. Done here, where lark is first needed, so
-    that a run that reuses stored results (reportlint.resultcache) imports no lark at all."""
-    if "lark" in sys.modules or "regex" in sys.modules:
-        return
-    sys.modules["regex"] = None  # type: ignore[assignment]  # makes ``import regex`` fail
-    try:
-        import lark  # noqa: F401
-    except ImportError:  # pragma: no cover - reported by the import below
-        pass
-    finally:
-        if "regex" in sys.modules and sys.modules["regex"] is None:
-            del sys.modules["regex"]
-
-
-_import_lark()
-
-from lark import Lark, Token, Tree  # noqa: E402
-from lark.lexer import Lexer  # noqa: E402
-
 if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
+    from lark import Lark
+
     from reportlint.data.ruleset import OutlineWords
 
 
@@ -182,19 +162,31 @@ def normalise_title(title: str) -> str:
 # ---------------------------------------------------------------------------------- grammar
 
 
-class _BlockLexer(Lexer):
-    """Feeds the parser the block tokens prepared by ``build_outline`` (one per block)."""
+class Node:
+    """A node of the outline's parse tree: the rule's name (``data``) and its ``children`` — nodes
+    and block tokens, a token being its position in the list of block kinds (an int). Equal to a
+    node (or a ``lark.Tree``) of the same name and children."""
 
-    def __init__(self, lexer_conf):  # noqa: D401 - Lark interface
-        pass
+    __slots__ = ("data", "children")
 
-    def lex(self, data):  # data: list[Token]
-        yield from data
+    def __init__(self, data: str, children: list):
+        self.data = data
+        self.children = children
+
+    def __eq__(self, other: object) -> bool:
+        try:
+            return self.data == other.data and self.children == other.children  # type: ignore[attr-defined]
+        except AttributeError:
+            return False
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like lark.Tree
+
+    def __repr__(self) -> str:
+        return f"Node({self.data!r}, {self.children!r})"
 
 
 @dataclass(frozen=True)
 class Syntax:
-    parser: Lark
     markers: tuple[tuple[int, re.Pattern[str]], ...]  # (level, regex) from H1_MARK..H4_MARK
     enum: re.Pattern[str]
     ordinal: re.Pattern[str]
@@ -211,12 +203,18 @@ class Syntax:
     # the parser's tables for "document", resolved ahead for ``_drive`` (None: Lark.parse is used)
     tables: _Tables | None = None
 
+    @property
+    def parser(self) -> Lark:
+        """Lark's parser of the grammar (lark is imported here, when first needed)."""
+        return _parser()
+
 
 @dataclass(frozen=True)
 class _Tables:
     """Lark's LALR tables for the start symbol ``document``, every action resolved ahead: state ->
     symbol -> (True, next state) for a shift, (False, size, rule name, tree builder) for a reduce
-    (the tree builders are Lark's own, so the tree is the one ``Lark.parse`` builds)."""
+    (``_builder``: Lark's tree building for that rule, so the tree is the one ``Lark.parse``
+    builds, as ``Node``s)."""
 
     states: dict[int, dict[str, tuple]]
     start: int
@@ -225,34 +223,126 @@ class _Tables:
 
 _START = ["document", "marker", "inline"]
 _LEXER_MARK = "reportlint-block-lexer"  # stands for _BlockLexer in a stored parser
+_TERMINALS = ("H1_MARK", "H2_MARK", "H3_MARK", "H4_MARK", "ENUM_MARK", "ORDINAL_MARK")
+_GRAMMAR_FORMAT = "2"  # bump when what ``_grammar_entry`` stores changes shape
 
 
+def _import_lark() -> None:
+    """Import lark with the third-party ``regex`` module hidden. lark imports ``regex`` whenever
+    it is installed (~30 ms on this machine) only to serve ``Lark(regex=True)``, which reportlint
+    does not use. ``regex`` stays importable after. Done where lark is first needed: a run that
+    finds the grammar's terminals and tables in the cache (``_grammar_entry``) imports no lark."""
+    if "lark" in sys.modules or "regex" in sys.modules:
+        return
+    sys.modules["regex"] = None  # type: ignore[assignment]  # makes ``import regex`` fail
+    try:
+        import lark  # noqa: F401
+    except ImportError:  # pragma: no cover - reported by the import below
+        pass
+    finally:
+        if "regex" in sys.modules and sys.modules["regex"] is None:
+            del sys.modules["regex"]
+
+
+@lru_cache(maxsize=1)
+def _block_lexer() -> type:
+    """The lexer class handed to Lark: it feeds the parser the block tokens prepared by
+    ``build_outline`` (one per block)."""
+    _import_lark()
+    from lark.lexer import Lexer
+
+    class _BlockLexer(Lexer):
+        def __init__(self, lexer_conf):  # noqa: D401 - Lark interface
+            pass
+
+        def lex(self, data):  # data: list[Token]
+            yield from data
+
+    return _BlockLexer
+
+
+@lru_cache(maxsize=1)
 def _parser() -> Lark:
-    """The LALR parser of ``grammars/outline.lark``. Building it (Lark compiles its own grammar of
-    grammars first) is most of the outline's start-up, so the built tables are kept in the cache
-    (``reportlint.cache``), keyed by the grammar's text and Lark's version, and loaded with
+    """The LALR parser of ``grammars/outline.lark`` (Lark.parse, for a Lark whose tables
+    ``_drive`` cannot use), loaded from the grammar's cache entry (``_grammar_entry``) with
     ``Lark.load`` — plain data, the lexer class put back by name."""
-    import lark
-    from lark.grammar import Rule
-    from lark.lexer import TerminalDef
+    _import_lark()
+    from lark import Lark
 
+    stored = _grammar_entry()
+    if _BUILT:
+        return _BUILT[0]
+    lexer = _block_lexer()
+    try:
+        return Lark.load(_swap({"data": stored["data"], "memo": stored["memo"]}, _LEXER_MARK, lexer))
+    except Exception:  # noqa: BLE001 - a stored parser this Lark cannot load: build it
+        return Lark(read_text("grammars", "outline.lark"), parser="lalr", lexer=lexer, start=_START)
+
+
+_BUILT: list[Lark] = []  # the parser ``_grammar_entry`` built in this process, if it did
+
+
+def _lark_identity() -> str:
+    """Which lark is installed, told without importing it: where its package is and the text of
+    its ``__init__.py`` (which holds its version). "" when it cannot be found."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("lark")
+        origin = spec.origin if spec else None
+        if not origin:
+            return ""
+        with open(origin, "rb") as fh:
+            return f"{origin}\0{fh.read().decode('utf-8', 'replace')}"
+    except Exception:  # noqa: BLE001 - no identity: the entry is keyed on "" and still checked
+        return ""
+
+
+@lru_cache(maxsize=1)
+def _grammar_entry() -> dict:
+    """What the outline needs from the grammar, as plain data: the serialized Lark parser
+    ("data", "memo": ``Lark.memo_serialize``), the marker terminals' regexes ("terms") and the
+    parse tables ("tables": ``_table_data``; None: parse with Lark.parse). Building the parser
+    (Lark compiles its own grammar of grammars first) is most of the outline's start-up, and
+    importing lark costs ~45 ms more: the entry is kept in the cache (``reportlint.cache``), keyed
+    by the grammar, the installed lark (found without importing it) and this module's code, so
+    that a later process reads the terminals and tables without importing lark at all."""
     from reportlint import cache
 
     text = read_text("grammars", "outline.lark")
 
     def build() -> dict:
-        data, memo = Lark(text, parser="lalr", lexer=_BlockLexer, start=_START).memo_serialize([TerminalDef, Rule])
-        return _swap({"data": data, "memo": memo}, _BlockLexer, _LEXER_MARK)
+        _import_lark()
+        from lark import Lark
+        from lark.grammar import Rule
+        from lark.lexer import TerminalDef
 
-    stored = cache.cached(cache.key("grammar", text, lark.__version__), build)
-    try:
-        return Lark.load(_swap(stored, _LEXER_MARK, _BlockLexer))
-    except Exception:  # noqa: BLE001 - a stored parser this Lark cannot load: build it
-        return Lark(text, parser="lalr", lexer=_BlockLexer, start=_START)
+        lexer = _block_lexer()
+        parser = Lark(text, parser="lalr", lexer=lexer, start=_START)
+        _BUILT[:] = [parser]
+        data, memo = parser.memo_serialize([TerminalDef, Rule])
+        terms = {t.name: t.pattern.to_regexp() for t in parser.terminals}
+        return {
+            **_swap({"data": data, "memo": memo}, lexer, _LEXER_MARK),
+            "terms": {name: terms[name] for name in _TERMINALS},
+            "tables": _table_data(parser),
+        }
+
+    if not cache.enabled():
+        return build()
+    name = cache.key("grammar", _GRAMMAR_FORMAT, text, _lark_identity(), cache.source_hash("outline", "outline.py"))
+    stored = cache.cached(name, build)
+    if not (isinstance(stored, dict) and {"data", "memo", "terms", "tables"} <= set(stored)):
+        return build()  # pragma: no cover - a foreign entry under this key
+    return stored
 
 
-def _tables(parser: Lark) -> _Tables | None:
-    """``_Tables`` of a built parser; None when this Lark keeps its tables elsewhere."""
+def _table_data(parser: Lark) -> dict | None:
+    """The LALR tables of a built parser for "document" as plain data: state -> symbol -> (True,
+    next state) for a shift, (False, size, rule name, spec) for a reduce, where spec = (tree name,
+    expand a single child, included children) tells ``_builder`` how Lark builds the rule's tree.
+    None when this Lark keeps its tables elsewhere or builds trees in a way ``_builder`` does not
+    reproduce (every rule's builder is compared with Lark's on sample children)."""
     try:
         from lark.parsers.lalr_analysis import Shift
 
@@ -260,21 +350,107 @@ def _tables(parser: Lark) -> _Tables | None:
         table, callbacks = inner.parse_table, inner.callbacks
         if any(isinstance(key, str) for key in callbacks):  # a callback on a token: not driven here
             return None
+        opts = parser.options
+        if opts.propagate_positions or opts.ambiguity not in ("auto", "resolve") or opts.transformer or opts.keep_all_tokens:
+            return None
+        specs = {}
+        for rule in callbacks:
+            spec = _rule_spec(rule)
+            if spec is None or not _same_builder(callbacks[rule], spec, rule):
+                return None
+            specs[rule] = spec
         states = {
-            state: {
-                name: (True, arg) if action is Shift else (False, len(arg.expansion), arg.origin.name, callbacks[arg])
+            int(state): {
+                str(name): (True, int(arg)) if action is Shift else (False, len(arg.expansion), str(arg.origin.name), specs[arg])
                 for name, (action, arg) in actions.items()
             }
             for state, actions in table.states.items()
         }
-        return _Tables(states, table.start_states["document"], table.end_states["document"])
+        # plain str and int only (lark's names are its Token, a str subclass the cache cannot load)
+        return {"states": states, "start": int(table.start_states["document"]), "end": int(table.end_states["document"])}
     except Exception:  # noqa: BLE001 - another Lark: parse with Lark.parse
         return None
 
 
-def _drive(tables: _Tables, kinds: list[str]) -> Tree:
+def _rule_spec(rule) -> tuple | None:
+    """(tree name, expand a single child, included children or None for all as they are) of a
+    Lark rule, as ``lark.parse_tree_builder`` decides them (no placeholders, no kept tokens)."""
+    options = rule.options
+    if options.empty_indices or options.keep_all_tokens:
+        return None
+    name = rule.alias or options.template_source or rule.origin.name
+    expand1 = bool(options.expand1 and not rule.alias)
+    include = tuple(
+        (i, not sym.is_term and sym.name.startswith("_"))  # "_rule": its children spliced in
+        for i, sym in enumerate(rule.expansion)
+        if not (sym.is_term and sym.filter_out)
+    )
+    if len(include) == len(rule.expansion) and not any(expand for _, expand in include):
+        include = None  # no child filter
+    return (str(name), expand1, include)
+
+
+def _same_builder(callback, spec: tuple, rule) -> bool:
+    """Whether ``_builder(spec)`` builds what Lark's ``callback`` builds for ``rule`` on sample
+    children (a sub-tree of two tokens for each rule symbol, a token for each terminal)."""
+    from lark import Tree
+
+    def sample(as_tree):
+        return [
+            as_tree(f"c{i}", [f"{i}a", f"{i}b"]) if not sym.is_term else f"t{i}" for i, sym in enumerate(rule.expansion)
+        ]
+
+    got = _builder(*spec)(sample(Node))
+    want = callback(sample(Tree))
+    return _as_nodes(want) == got if not isinstance(got, str) else got == want
+
+
+def _builder(name: str, expand1: bool, include: tuple | None):
+    """Lark's tree building for one rule (``lark.parse_tree_builder``: the child filter splices
+    the children of inlined ``_rule``s and drops filtered tokens, then a ``?rule`` with a single
+    child is that child), building ``Node``s."""
+
+    def build(children: list):
+        if include is not None:
+            filtered: list = []
+            for i, expand in include:
+                if expand:
+                    if filtered:
+                        filtered += children[i].children
+                    else:  # as Lark: the first spliced child's list is reused
+                        filtered = children[i].children
+                else:
+                    filtered.append(children[i])
+            children = filtered
+        if expand1 and len(children) == 1:
+            return children[0]
+        return Node(name, children)
+
+    return build
+
+
+def _tables(data: dict | None) -> _Tables | None:
+    """``_Tables`` from ``_table_data``'s plain data (a tree builder made for every reduce)."""
+    if data is None:
+        return None
+    builders: dict[tuple, object] = {}
+
+    def resolve(action: tuple) -> tuple:
+        if action[0]:
+            return action
+        _, size, origin, spec = action
+        spec = (spec[0], spec[1], None if spec[2] is None else tuple(tuple(x) for x in spec[2]))
+        if spec not in builders:
+            builders[spec] = _builder(*spec)
+        return (False, size, origin, builders[spec])
+
+    states = {state: {name: resolve(tuple(action)) for name, action in actions.items()} for state, actions in data["states"].items()}
+    return _Tables(states, data["start"], data["end"])
+
+
+def _drive(tables: _Tables, kinds: list[str]) -> Node:
     """The parse tree of block tokens of ``kinds``: Lark's LALR loop (``ParserState.feed_token``)
-    over its own tables and tree builders, without a Token per block; a token is its position in
+    over its own tables and tree building, without a Token per block; a token is its position in
     ``kinds`` in the tree. Raises KeyError on a sequence the grammar rejects."""
     table = tables.states
     states = [tables.start]
@@ -302,18 +478,27 @@ def _drive(tables: _Tables, kinds: list[str]) -> Tree:
                 return value
 
 
-def parse_blocks(kinds: list[str]) -> Tree:
+def parse_blocks(kinds: list[str]) -> Node:
     """The tree ``grammars/outline.lark`` gives the block tokens of ``kinds`` (start ``document``);
     each token appears in it as its position in ``kinds`` (an int)."""
     syn = syntax()
     if syn.tables is not None:
         return _drive(syn.tables, kinds)
+    from lark import Token
+
     return _indexed(syn.parser.parse([Token(kind, str(k)) for k, kind in enumerate(kinds)], start="document"))
 
 
-def _indexed(tree: Tree) -> Tree:
-    """A tree of Lark tokens with every token replaced by its position (the token's value)."""
-    return Tree(tree.data, [_indexed(c) if isinstance(c, Tree) else int(c) for c in tree.children])
+def _indexed(tree) -> Node:
+    """A ``lark.Tree`` of tokens as ``Node``s, every token replaced by its position (its value)."""
+    return Node(tree.data, [_indexed(c) if hasattr(c, "children") else int(c) for c in tree.children])
+
+
+def _as_nodes(value):
+    """A ``lark.Tree`` as ``Node``s (tokens and other leaves as they are)."""
+    if hasattr(value, "children") and hasattr(value, "data"):
+        return Node(value.data, [_as_nodes(c) for c in value.children])
+    return value
 
 
 def _swap(value, old, new):
@@ -331,8 +516,8 @@ def _swap(value, old, new):
 
 @lru_cache(maxsize=1)
 def syntax() -> Syntax:
-    parser = _parser()
-    terms = {t.name: t.pattern.to_regexp() for t in parser.terminals}
+    data = _grammar_entry()
+    terms = data["terms"]
     markers = tuple((lvl, re.compile(terms[f"H{lvl}_MARK"])) for lvl in (1, 2, 3, 4))
     levels = {f"H{lvl}": lvl for lvl, _ in markers}
     try:
@@ -341,14 +526,13 @@ def syntax() -> Syntax:
         heading = None
     inline = tuple((kind, led(terms[name]), trigger(terms[name])) for kind, name in (("shi", "ENUM_MARK"), ("ordinal", "ORDINAL_MARK")))
     return Syntax(
-        parser=parser,
         markers=markers,
         enum=re.compile(terms["ENUM_MARK"]),
         ordinal=re.compile(terms["ORDINAL_MARK"]),
         heading=heading,
         levels=levels,
         inline=inline,
-        tables=_tables(parser),
+        tables=_tables(data["tables"]),
         inline_gate=_one_of(trigger_chars(terms["ENUM_MARK"]), trigger_chars(terms["ORDINAL_MARK"])),
     )
 
@@ -526,7 +710,7 @@ def build_outline(doc: Document, words: OutlineWords) -> Outline:
         block = items[k][0]
         return Paragraph(block, find_enumerators(block, offset), offset)
 
-    def make_section(node: Tree, parent: Section | None) -> Section:
+    def make_section(node: Node, parent: Section | None) -> Section:
         head_tok = node.children[0]
         heading = items[head_tok][1]
         assert heading is not None
@@ -545,7 +729,7 @@ def build_outline(doc: Document, words: OutlineWords) -> Outline:
     lead, *sections = tree.children
     seen_title = False
     for child in lead.children:
-        if isinstance(child, Tree):  # toc
+        if isinstance(child, Node):  # toc
             for tok in child.children:
                 block, head = items[tok]
                 outline.toc_blocks.append(block)
