@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.document import Block, BlockKind, Document
 from reportlint.numerals import parse_number
-from reportlint.prefilter import compiled, led, trigger, trigger_chars
+from reportlint.prefilter import compiled, first_class, trigger, trigger_chars
 from reportlint.resources import read_text
 
 
@@ -195,8 +195,8 @@ class Syntax:
     # markers one after the other (None when they cannot be joined; ``match_heading`` then loops)
     heading: re.Pattern[str] | None
     levels: dict[str, int]  # group name in ``heading`` -> level
-    # (kind, regex, gate) per inline marker: the regex led by the characters its matches start
-    # with (``prefilter.led``), and a one-character-class regex for characters every match holds
+    # (kind, regex, gate) per inline marker: the regex as a scanner (``_scanner``: group "all" is
+    # the match), and a one-character-class regex for characters every match holds
     # (``prefilter.trigger``, None if there is no such set): a block without one has no marker
     inline: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     inline_gate: re.Pattern[str] | None  # the gates' characters together (None if one has none)
@@ -524,7 +524,7 @@ def syntax() -> Syntax:
         heading: re.Pattern[str] | None = re.compile("|".join(f"(?P<H{lvl}>{rx.pattern})" for lvl, rx in markers))
     except re.error:  # e.g. global flags, which must open a regex
         heading = None
-    inline = tuple((kind, led(terms[name]), trigger(terms[name])) for kind, name in (("shi", "ENUM_MARK"), ("ordinal", "ORDINAL_MARK")))
+    inline = tuple((kind, _scanner(terms[name]), trigger(terms[name])) for kind, name in (("shi", "ENUM_MARK"), ("ordinal", "ORDINAL_MARK")))
     return Syntax(
         markers=markers,
         enum=re.compile(terms["ENUM_MARK"]),
@@ -535,6 +535,22 @@ def syntax() -> Syntax:
         tables=_tables(data["tables"]),
         inline_gate=_one_of(trigger_chars(terms["ENUM_MARK"]), trigger_chars(terms["ORDINAL_MARK"])),
     )
+
+
+def _scanner(regex: str) -> re.Pattern[str]:
+    """``regex`` for a scan that searches again from the end of each match (as ``finditer``), the
+    match being group "all": led by the class of the characters its matches start with
+    (``facts.scan.capture_led``: ``re`` skips every other position at C speed; the marker regexes
+    open with a look-behind, which ``re`` would otherwise enter at every position)."""
+    from reportlint.facts.scan import capture_led  # here: reportlint.facts imports this module
+
+    first = first_class(regex)
+    if first is not None and not re.match(f"[{first}]", "\n"):
+        try:
+            return capture_led(first, regex)
+        except re.error:  # e.g. a group named "all", global flags
+            pass
+    return re.compile(f"(?P<all>{regex})")
 
 
 def _one_of(*sets: frozenset[str] | None) -> re.Pattern[str] | None:
@@ -611,10 +627,13 @@ def find_enumerators(block: Block, offset: int = 0) -> list[Enumerator]:
     for kind, regex, gate in syn.inline:
         if gate is not None and gate.search(text, offset) is None:
             continue
-        for m in regex.finditer(text, offset):
-            n = _number(m.group(0))
+        search = regex.search
+        pos = offset
+        while (m := search(text, pos)) is not None:  # finditer: on from the end of each match
+            start, pos = m.span("all")
+            n = _number(text[start:pos])
             if n:
-                out.append(Enumerator(kind, n, block, m.start(), m.end()))
+                out.append(Enumerator(kind, n, block, start, pos))
     if len(out) > 1:
         out.sort(key=_start)
     return out
