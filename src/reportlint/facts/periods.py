@@ -326,8 +326,14 @@ def _role(text: str, start: int, end: int, kind: str, begin: int = 0) -> str:
     return "plain"
 
 
-def find_mentions(block: Block, begin: int = 0, stop: int | None = None) -> list[Mention]:
-    """The period mentions in ``block.text[begin:stop]`` with their roles."""
+def _no_role(text: str, start: int, end: int, kind: str, begin: int = 0) -> str:
+    return ""
+
+
+def find_mentions(block: Block, begin: int = 0, stop: int | None = None, *, roles: bool = True) -> list[Mention]:
+    """The period mentions in ``block.text[begin:stop]`` with their roles (``roles=False``: every
+    role "", for a caller that reads none: the title's segments)."""
+    role_of = _role if roles else _no_role
     text = block.text if stop is None else block.text[:stop]
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
@@ -361,7 +367,7 @@ def find_mentions(block: Block, begin: int = 0, stop: int | None = None) -> list
             if not (quoted or _FIVE_CONTEXT.match(after)):
                 continue
             n = cn_to_int(m.group("fy")) or 0  # 十四五 → 十四 → 14; its years are calendar data
-            role = _role(text, s, e, "five-year", begin)
+            role = role_of(text, s, e, "five-year", begin)
             out.append(Mention(block, s, e, text[s:e], None, "five-year", role, five_year=n))
             continue
         if m.group("ay") or m.group("cy") or m.group("ph"):
@@ -377,7 +383,7 @@ def find_mentions(block: Block, begin: int = 0, stop: int | None = None) -> list
             first, last = sub or (1, 12)
             p = Period(year, first, last)
             out.append(
-                Mention(block, s, e, text[s:e], p, "year", _role(text, s, e, "year", begin), placeholder=placeholder)
+                Mention(block, s, e, text[s:e], p, "year", role_of(text, s, e, "year", begin), placeholder=placeholder)
             )
             continue
         if m.group("rel"):
@@ -385,12 +391,12 @@ def find_mentions(block: Block, begin: int = 0, stop: int | None = None) -> list
             out.append(
                 Mention(
                     block, s, e, text[s:e], Period(None, first, last), "relative",
-                    _role(text, s, e, "relative", begin), relative=m.group("rel"),
+                    role_of(text, s, e, "relative", begin), relative=m.group("rel"),
                 )
             )
             continue
         if m.group("sub") and sub:
-            out.append(Mention(block, s, e, text[s:e], Period(None, *sub), "sub", _role(text, s, e, "sub", begin)))
+            out.append(Mention(block, s, e, text[s:e], Period(None, *sub), "sub", role_of(text, s, e, "sub", begin)))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -427,10 +433,17 @@ class TitlePeriods:
         return None
 
 
-def _segment_period(segment: str, offset: int) -> tuple[Period | None, tuple[int, int] | None, bool, bool]:
-    """(period, span, placeholder, has_year) of a title segment."""
-    block = Block(0, segment, 0)
-    mentions = [m for m in find_mentions(block) if m.kind != "relative"]
+def _segment_mentions(segment: str) -> list[Mention]:
+    """The period mentions of a title segment (their roles are not read)."""
+    return find_mentions(Block(0, segment, 0), roles=False)
+
+
+def _segment_period(
+    segment: str, offset: int, found: list[Mention] | None = None
+) -> tuple[Period | None, tuple[int, int] | None, bool, bool]:
+    """(period, span, placeholder, has_year) of a title segment (``found``: its mentions, when
+    the caller has them already)."""
+    mentions = [m for m in (_segment_mentions(segment) if found is None else found) if m.kind != "relative"]
     if not mentions:
         if "年度" in segment or "全年" in segment:
             return Period(None), None, False, False  # 年度工作总结: a year, which one unknown
@@ -478,8 +491,9 @@ def title_periods(title: str | None) -> TitlePeriods:
         # 2021年政府工作报告: the year of the session, which reviews the year before and plans
         # its own — which is which is not for the title to say
         return out
-    p, span, ph, _ = _segment_period(title[: summary.start()], 0)
-    fives = [m for m in find_mentions(Block(0, title[: summary.start()], 0)) if m.kind == "five-year"]
+    before = _segment_mentions(title[: summary.start()])
+    p, span, ph, _ = _segment_period(title[: summary.start()], 0, before)
+    fives = [m for m in before if m.kind == "five-year"]
     if fives and p is None:
         out.summary_five_year = fives[-1].five_year
     if ph:
