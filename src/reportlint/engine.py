@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from reportlint import prefilter
@@ -35,11 +36,27 @@ def analyse(doc: Document, settings: Settings) -> tuple[Outline, Facts, Ruleset,
     return outline, extract_facts(doc, outline, kind, ruleset), ruleset, kind
 
 
+_sort_key = attrgetter("sort_key")
+_SELECTED: list[tuple[Settings, list]] = []  # the last settings without per-file-ignores and their rules
+
+
+def _selected(settings: Settings, path: str | None) -> list:
+    """The rules ``settings`` select for ``path``, in code order. Without per-file-ignores the
+    path does not matter: the list is worked out once for the settings of a run, not per file."""
+    if settings.per_file_ignores:
+        return [r for r in all_rules() if settings.is_selected(r.code, path)]
+    if _SELECTED and _SELECTED[0][0] is settings:
+        return _SELECTED[0][1]
+    rules = [r for r in all_rules() if settings.is_selected(r.code, path)]
+    _SELECTED[:] = [(settings, rules)]
+    return rules
+
+
 def lint_document(doc: Document, settings: Settings) -> FileResult:
     outline, facts, ruleset, kind = analyse(doc, settings)
     ctx = Context(document=doc, outline=outline, facts=facts, ruleset=ruleset)
     path = doc.path if doc.path != "-" else None
-    selected = [r for r in all_rules() if settings.is_selected(r.code, path)]
+    selected = _selected(settings, path)
     # P390 judges the directives against every other rule's findings: it runs last and is handed
     # the findings of the rules run here, so that it runs only the unselected ones again
     last = [r for r in selected if r.code == UNUSED_SUPPRESSION]
@@ -52,11 +69,12 @@ def lint_document(doc: Document, settings: Settings) -> FileResult:
         findings.extend(own)
     for rule_cls in last:
         findings.extend(rule_cls().check(ctx))
-    for f in findings:
-        f.severity = settings.severity_of(f.code, f.severity)
+    if settings.severity:  # without overrides every finding keeps its rule's severity
+        for f in findings:
+            f.severity = settings.severity_of(f.code, f.severity)
     sup = suppressions(ctx)
-    kept = [f for f in findings if not sup.covers(f)]
-    kept.sort(key=lambda f: f.sort_key)
+    kept = [f for f in findings if not sup.covers(f)] if sup.file_codes or sup.block_codes else list(findings)
+    kept.sort(key=_sort_key)
     return FileResult(
         path=doc.path,
         findings=kept,
