@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reportlint import prefilter
-from reportlint.prefilter import Gate, compiled, first_class, gate_literals, required_literals, text_clauses, trigger_chars
+from reportlint.prefilter import Gate, compiled, first_class, gate_literals, led, required_literals, text_clauses, trigger_chars
 from reportlint.rulesets import load_ruleset
 
 CASES = Path(__file__).parent / "cases"
@@ -77,10 +77,19 @@ def test_every_match_holds_a_literal_and_a_trigger_character():
         (r"[^a]b", None),  # negated class
         (r".b", None),
         (r"(?i)ab", None),
+        (r"x?(?i:ab)c", None),  # a scoped case-insensitive group: "ABc" matches
+        (r"(?:a|(?i:b))c", None),
+        (r"x?(?-i:ab)c", "ax"),
     ],
 )
 def test_first_class(regex, body):
     assert first_class(regex) == body
+
+
+@pytest.mark.parametrize("regex,text", [(r"x?(?i:ab)c", "ABc"), (r"(?<=y)(?i:ab)", "yAB"), (r"q*(?i:k)", "\u212a")])
+def test_led_finds_what_re_finds_under_scoped_flags(regex, text):
+    assert re.search(regex, text)
+    assert led(regex).search(text)
 
 
 def test_every_match_starts_in_its_first_class():

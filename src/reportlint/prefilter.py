@@ -146,6 +146,8 @@ def _first_item(op, av) -> tuple[set[str], bool] | None:
             else:  # NEGATE, \D, \W …: no bound
                 return None
         return out, False
+    if op is _c.SUBPATTERN and av[1] & re.IGNORECASE:  # (?i:…): its first characters in any case
+        return None
     if op is _c.SUBPATTERN or getattr(_c, "ATOMIC_GROUP", None) is op:
         return _first_sequence(av[-1] if op is _c.SUBPATTERN else av)
     if op in _REPEATS:
@@ -184,7 +186,7 @@ def _first_sequence(seq) -> tuple[set[str], bool] | None:
 def first_class(regex: str) -> str | None:
     """The body of a character class that the first character of every match of ``regex``
     matches (``[上下]半年|\\d+年`` -> ``\\d上下``), or None when that cannot be told (a match may
-    be empty or start anywhere, case-insensitive matching). ``(?=[…])`` built from it lets the
+    be empty or start anywhere, case-insensitive matching, also in a ``(?i:…)`` group). ``(?=[…])`` built from it lets the
     regex engine reject every other position at once."""
     parsed = _parsed(regex)
     if parsed is None or parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
