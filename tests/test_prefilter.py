@@ -184,3 +184,73 @@ def test_any_of_finds_a_string_exactly_when_a_flat_alternation_does():
             text = "".join(rng.choice(alphabet + "xyz") for _ in range(rng.randint(0, 12)))
             assert (trie.search(text) is None) == (flat.search(text) is None), (strings, text)
     assert prefilter.any_of(["您可能关注的文档", "您可能喜欢的文档"]).pattern == "您可能(?:关注的文档|喜欢的文档)"
+
+
+def test_uncased_characters_are_the_lowercase_of_nothing_else():
+    """``Gate`` keys a required string on a character of it that a text must hold itself when its
+    lowercase holds the string: no other code point lowercases (``str.lower`` or ``re``'s fold)
+    onto such a character."""
+    import sys
+
+    from _sre import unicode_tolower
+
+    for cp in range(sys.maxunicode + 1):
+        x = chr(cp)
+        for c in set(x.lower()) | {chr(unicode_tolower(cp))}:
+            assert c == x or not prefilter._uncased(c), (hex(cp), c)
+
+
+def _passes_every_test(rx: str, text: str) -> bool:
+    """What ``Gate`` decided before its keys were chosen by rarity: a regex is a candidate when
+    the text meets every one of its character tests and holds one of its strings."""
+    chars = set(text)
+    clauses = text_clauses(rx) or ()
+    trig = trigger_chars(rx)
+    if any(cl.isdisjoint(chars) for cl in clauses) or (trig is not None and trig.isdisjoint(chars)):
+        return False
+    lits = gate_literals(rx)
+    if lits is not None:
+        ideographs = Gate._ideographs(lits) or frozenset()
+        if not ideographs <= chars:
+            return False
+        low = prefilter.folded(text)
+        if low is not None and not any(x in low for x in lits):
+            return False
+    return True
+
+
+def _random_texts(regexes: list[str], n: int, seed: int) -> list[str]:
+    """Texts made of pieces of the regexes' required strings and characters, everyday characters,
+    case changes and the characters that fold onto ASCII letters."""
+    import random
+
+    rng = random.Random(seed)
+    pieces = sorted({x for rx in regexes for x in (gate_literals(rx) or ())}) or ["文档"]
+    singles = sorted({c for rx in regexes for cl in (text_clauses(rx) or ()) for c in cl} | set("年月日上下文大第个元.0123 \t"))
+    singles += ["\u212a", "\u0130", "\u0131", "\u017f", "ｘ", "Ｘ"]
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(0, 8)):
+            r = rng.random()
+            if r < 0.35:
+                x = rng.choice(pieces)
+                parts.append(x.upper() if rng.random() < 0.3 else x[: rng.randint(1, len(x))] if rng.random() < 0.3 else x)
+            else:
+                parts.append(rng.choice(singles))
+        out.append("".join(parts))
+    return out
+
+
+@pytest.mark.parametrize("pool", [False, True])
+def test_rarity_keys_skip_no_match_and_keep_no_more_than_every_test(pool):
+    regexes = _ruleset_regexes()
+    gate = Gate(regexes, pool_strings=pool)
+    patterns = [compiled(rx) for rx in regexes]
+    for text in _random_texts(regexes, 3000, 11) + _texts():
+        got = gate.candidates(text)
+        assert got == sorted(set(got)), text  # in order, once each
+        allowed = [i for i, rx in enumerate(regexes) if _passes_every_test(rx, text)]
+        assert set(got) <= set(allowed), text
+        for i in set(allowed) - set(got):  # skipped by a key alone: the regex cannot match
+            assert not any(m.end() > m.start() for m in patterns[i].finditer(text)), (regexes[i], text)

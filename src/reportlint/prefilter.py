@@ -16,6 +16,7 @@ is ``re.compile`` with a cache large enough for every ruleset regex.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from reportlint.recache import memo
@@ -253,7 +254,6 @@ def _case_variants(chars: set[str]) -> set[str]:
         from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
     except ImportError:  # pragma: no cover - before Python 3.11
         _EXTRA_CASES = {}
-    import unicodedata
 
     # a character is the simple lowercase (or an extra case) of another only in these categories:
     # the others (CJK, digits, punctuation) match themselves alone and need no table
@@ -554,6 +554,29 @@ def any_of(strings) -> re.Pattern[str]:
     return re.compile(_trie_body(trie))
 
 
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, float]:
+    """How often a block of a work report holds each character, roughly: ``1 / (rank + 1)`` by its
+    rank in ``data.char_ranks`` (counted from the shipped example reports and test cases; its
+    head is flatter than that, but only the order of keys matters); under the key "", the weight
+    of every character not ranked (rarer than all)."""
+    from reportlint.data.char_ranks import RANKED  # not at the top: reportlint.data imports this module
+
+    out = {c: 1.0 / (rank + 1) for rank, c in enumerate(RANKED, 1)}
+    out[""] = 1.0 / (len(RANKED) + 2)
+    return out
+
+
+# the categories of the characters that nothing lowercases onto, under ``str.lower`` and under
+# ``re.IGNORECASE`` (those are Ll, Mn, Nl, So; a test checks every code point): a text whose
+# lowercase holds one holds it itself
+_UNCASED = frozenset({"Lo", "Nd", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk"})
+
+
+def _uncased(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or unicodedata.category(c) in _UNCASED
+
+
 class Gate:
     """Which of many regexes can match a text, decided from the text's characters alone.
 
@@ -581,7 +604,10 @@ class Gate:
         self._checks: dict[int, tuple] = {}
         self._by_char: dict[str, int] = {}  # key character -> the regexes keyed on it
         self._always_bits = 0  # regexes without a key: tried on every text
-        keyed: list[tuple[int, frozenset[str]]] = []
+        # index -> (characters every text it matches holds, sets of characters of which such a
+        # text holds one each (the trigger set among them unless another implies it), the
+        # required strings, a set of characters implied by those strings): tests to key on
+        tests: dict[int, tuple] = {}
         self._string_bits = 0  # regexes with required strings
         pooled: set[str] = set()  # all their strings
         for i, rx in enumerate(regexes):
@@ -593,37 +619,43 @@ class Gate:
             if lits is not None:
                 need |= self._ideographs(lits) or set()
             sets = [cl for cl in clauses if len(cl) > 1 and need.isdisjoint(cl)]
-            if chars is None and not need and not sets:
-                self._always.append(i)
-                self._always_bits |= bit
-            elif need:
-                keyed.append((i, frozenset(need)))
-            else:  # keyed on the smallest set (the trigger set unless a smaller one is known)
-                key = min(([chars] if chars is not None else []) + sets, key=len)
-                sets = [cl for cl in sets if cl != key]
-                for c in key:
-                    self._by_char[c] = self._by_char.get(c, 0) | bit
-                if key <= (chars or key):
-                    chars = None  # the key test implies the trigger test
             # a candidate's text always holds one of its trigger characters (``find_hits`` of the
             # placeholder rules relies on it): tested too unless another test implies it
             if chars is not None and need.isdisjoint(chars) and not any(cl <= chars for cl in sets):
                 sets.append(chars)
-            strings = self._strings(lits) if lits is not None else None
-            if need or sets or strings is not None:
-                self._checks[i] = (frozenset(need) if need else None, tuple(sets), strings)
+            spread = self._spread(lits) if lits is not None else None
+            if not need and not sets and spread is None:
+                self._always.append(i)
+                self._always_bits |= bit
+                continue
+            tests[i] = (frozenset(need), sets, self._strings(lits) if lits is not None else None, spread)
             if lits is not None:
                 self._string_bits |= bit
                 pooled |= lits
-        # the key of a regex with required characters: the one the fewest regexes of this gate
-        # require (a rough stand-in for the rarest in a text)
+        # the key of a regex: of the sets of characters its tests require a text to meet, the one
+        # a text meets least often (``_weights``, from the characters of work reports); among
+        # characters not ranked, the one the fewest regexes of this gate require
         uses: dict[str, int] = {}
-        for _i, need in keyed:
+        for need, _sets, _strings, _spread in tests.values():
             for c in need:
                 uses[c] = uses.get(c, 0) + 1
-        for i, need in keyed:
-            key = min(need, key=lambda c: (uses[c], c))
-            self._by_char[key] = self._by_char.get(key, 0) | (1 << i)
+        weight = _weights()
+        floor = weight[""]
+
+        def rarity(s: frozenset[str]):
+            return sum(weight.get(c, floor) for c in s), sum(uses.get(c, 0) for c in s), sorted(s)
+
+        for i, (need, sets, strings, spread) in tests.items():
+            options = [frozenset(c) for c in need] + sets + ([spread] if spread is not None else [])
+            key = min(options, key=rarity)
+            for c in key:
+                self._by_char[c] = self._by_char.get(c, 0) | (1 << i)
+            # the tests left: those the key test does not imply (``spread`` is implied by the
+            # string test, unless it is the key)
+            need = need - key if len(key) == 1 else need
+            sets = tuple(cl for cl in sets if not key <= cl)
+            if need or sets or strings is not None:
+                self._checks[i] = (need or None, sets, strings)
         self._keys = frozenset(self._by_char)
         # one search for all the required strings: when a text holds none, no regex with
         # required strings is left, whatever their keys let through
@@ -643,6 +675,23 @@ class Gate:
             *(frozenset(c for c in x if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff") for x in lits)
         )
         return common or None
+
+    @staticmethod
+    def _spread(lits: frozenset[str]) -> frozenset[str] | None:
+        """Characters of which a text that one of the (lowercased) strings ``lits`` comes from holds
+        one: of each string, the rarest character (``_weights``) that only itself lowercases to
+        (``_uncased``), or the rarest ASCII letter with the characters ``re.IGNORECASE`` matches
+        it with (v: v, V; k: k, K, KELVIN SIGN). None when a string has neither."""
+        weight = _weights()
+        floor = weight[""]
+        out: set[str] = set()
+        for x in lits:
+            options = [frozenset(c) for c in x if _uncased(c)]
+            options += [frozenset({c, c.upper(), *_ASCII_FOLDS.get(c, "")}) for c in x if "a" <= c <= "z"]
+            if not options:
+                return None
+            out |= min(options, key=lambda s: (sum(weight.get(c, floor) for c in s), sorted(s)))
+        return frozenset(out)
 
     @staticmethod
     def _strings(lits: frozenset[str]) -> tuple[str, ...] | re.Pattern[str]:
