@@ -254,3 +254,14 @@ def test_rarity_keys_skip_no_match_and_keep_no_more_than_every_test(pool):
         assert set(got) <= set(allowed), text
         for i in set(allowed) - set(got):  # skipped by a key alone: the regex cannot match
             assert not any(m.end() > m.start() for m in patterns[i].finditer(text)), (regexes[i], text)
+
+
+def test_everyday_characters_meet_no_key_of_the_residue_gate():
+    """The residue patterns require rare strings whose characters include everyday ones (下载,
+    全文, 文档, 上传): keyed by rarity, a paragraph of everyday characters reaches none of them."""
+    rs = load_ruleset("annual")
+    gate = Gate([p.regex for p in rs.residue], pool_strings=True)
+    text = "上下文大第年个元全新人点时收推三。全年完成投资3.5亿元，同比增长12%，下达文件28个，上传下达。"
+    assert gate.candidates(text) == []
+    hit = gate._keys.intersection(text)
+    assert not any(gate._by_char[c][0] for c in hit)  # no key met alone, only firsts of pairs

@@ -584,11 +584,15 @@ class Gate:
     trigger set shares a character with ``text`` (and of those without a trigger set): one
     ``set(text)`` instead of one search per regex. It can only skip work, never a match.
 
-    Sets of regexes are bit masks (bit i: regex i). A regex with characters a text must hold
-    (``text_clauses`` of one character, ideographs shared by its required strings) is keyed on
-    one of those instead of its trigger set; the few regexes a text's characters select are then
-    tested for all those characters, for the other sets of ``text_clauses`` (one character of
-    each) and for a required string (``gate_literals``).
+    Sets of regexes are bit masks (bit i: regex i). Every regex but those without any test is
+    keyed on the rarest of its requirements, by the rank of characters in work reports
+    (``data.char_ranks``): a character a text must hold (``text_clauses`` of one character,
+    ideographs shared by its required strings) or a set of which it must hold one (the other
+    ``text_clauses``, the trigger set), paired with the next rarest, which a text holding the
+    first must hold too; or, for a regex with required strings (``gate_literals``), the two
+    rarest characters of each string. Everyday characters (上 下 文 年 个) thus seldom key
+    alone, and most blocks meet no key. The few regexes a text's keys select are then tested
+    for the requirements the key does not imply and for a required string.
 
     ``pool_strings``: when a text's characters let several regexes with required strings
     through, first search for all their strings at once, and drop them all when the text holds
@@ -602,11 +606,10 @@ class Gate:
         # such a text holds one each; the required strings, one of which the text lowercased
         # holds: a tuple tested with ``in``, a regex when they are many; or None)
         self._checks: dict[int, tuple] = {}
-        self._by_char: dict[str, int] = {}  # key character -> the regexes keyed on it
         self._always_bits = 0  # regexes without a key: tried on every text
         # index -> (characters every text it matches holds, sets of characters of which such a
         # text holds one each (the trigger set among them unless another implies it), the
-        # required strings, a set of characters implied by those strings): tests to key on
+        # required strings, the two rarest characters of each of them (``_spread``)): its tests
         tests: dict[int, tuple] = {}
         self._string_bits = 0  # regexes with required strings
         pooled: set[str] = set()  # all their strings
@@ -632,9 +635,11 @@ class Gate:
             if lits is not None:
                 self._string_bits |= bit
                 pooled |= lits
-        # the key of a regex: of the sets of characters its tests require a text to meet, the one
-        # a text meets least often (``_weights``, from the characters of work reports); among
-        # characters not ranked, the one the fewest regexes of this gate require
+        # the key of a regex: the two sets of characters its tests require a text to meet that a
+        # text meets least often together (``_weights``, from the characters of work reports;
+        # among characters not ranked, those the fewest regexes of this gate require): a text
+        # meeting the first is looked at only if it meets the second too. For a regex with
+        # required strings, the key may instead be, for each string, its two rarest characters.
         uses: dict[str, int] = {}
         for need, _sets, _strings, _spread in tests.values():
             for c in need:
@@ -645,17 +650,35 @@ class Gate:
         def rarity(s: frozenset[str]):
             return sum(weight.get(c, floor) for c in s), sum(uses.get(c, 0) for c in s), sorted(s)
 
+        def odds(terms) -> float:  # how often a text meets one of the terms, were characters independent
+            return sum(rarity(a)[0] * (1.0 if b is None else rarity(b)[0]) for a, b in terms)
+
+        alone: dict[str, int] = {}  # key character -> the regexes keyed on it alone
+        pairs: dict[str, dict[int, frozenset[str]]] = {}  # first key character -> bit -> second set
         for i, (need, sets, strings, spread) in tests.items():
-            options = [frozenset(c) for c in need] + sets + ([spread] if spread is not None else [])
-            key = min(options, key=rarity)
-            for c in key:
-                self._by_char[c] = self._by_char.get(c, 0) | (1 << i)
-            # the tests left: those the key test does not imply (``spread`` is implied by the
-            # string test, unless it is the key)
-            need = need - key if len(key) == 1 else need
-            sets = tuple(cl for cl in sets if not key <= cl)
+            bit = 1 << i
+            ranked = sorted([frozenset(c) for c in need] + sets, key=rarity)
+            terms = [(ranked[0], ranked[1] if len(ranked) > 1 else None)] if ranked else []
+            met = [t for t in terms[0] if t is not None] if terms else []  # what the key test implies
+            if spread is not None and (not terms or odds(spread) < odds(terms)):
+                terms = spread
+                met = [frozenset().union(*(first for first, _second in spread))]
+            for first, second in terms:
+                for c in first:
+                    if second is None:
+                        alone[c] = alone.get(c, 0) | bit
+                    else:
+                        at = pairs.setdefault(c, {})
+                        at[bit] = at.get(bit, frozenset()) | second
+            # the tests left: those the key test does not imply (the string test implies the
+            # characters of the strings)
+            need = need - frozenset().union(*(m for m in met if len(m) == 1))
+            sets = tuple(cl for cl in sets if not any(m <= cl for m in met))
             if need or sets or strings is not None:
                 self._checks[i] = (need or None, sets, strings)
+        # key character -> (the regexes keyed on it alone, (second set, the regex keyed on both) …)
+        self._by_char = {c: (alone.get(c, 0), tuple((second, bit) for bit, second in pairs.get(c, {}).items()))
+                         for c in set(alone) | set(pairs)}
         self._keys = frozenset(self._by_char)
         # one search for all the required strings: when a text holds none, no regex with
         # required strings is left, whatever their keys let through
@@ -677,21 +700,22 @@ class Gate:
         return common or None
 
     @staticmethod
-    def _spread(lits: frozenset[str]) -> frozenset[str] | None:
-        """Characters of which a text that one of the (lowercased) strings ``lits`` comes from holds
-        one: of each string, the rarest character (``_weights``) that only itself lowercases to
-        (``_uncased``), or the rarest ASCII letter with the characters ``re.IGNORECASE`` matches
-        it with (v: v, V; k: k, K, KELVIN SIGN). None when a string has neither."""
+    def _spread(lits: frozenset[str]) -> list[tuple[frozenset[str], frozenset[str] | None]] | None:
+        """Of each of the (lowercased) strings ``lits``, its two rarest characters (``_weights``):
+        a text that a string comes from holds both. Only characters that nothing else lowercases to
+        (``_uncased``) count, and ASCII letters with the characters ``re.IGNORECASE`` matches them
+        with (v: v, V; k: k, K, KELVIN SIGN). None when a string has none of those."""
         weight = _weights()
         floor = weight[""]
-        out: set[str] = set()
-        for x in lits:
-            options = [frozenset(c) for c in x if _uncased(c)]
-            options += [frozenset({c, c.upper(), *_ASCII_FOLDS.get(c, "")}) for c in x if "a" <= c <= "z"]
+        out = []
+        for x in sorted(lits):
+            options = {frozenset(c) for c in x if _uncased(c)}
+            options |= {frozenset({c, c.upper(), *_ASCII_FOLDS.get(c, "")}) for c in x if "a" <= c <= "z"}
             if not options:
                 return None
-            out |= min(options, key=lambda s: (sum(weight.get(c, floor) for c in s), sorted(s)))
-        return frozenset(out)
+            first, *rest = sorted(options, key=lambda s: (sum(weight.get(c, floor) for c in s), sorted(s)))
+            out.append((first, rest[0] if rest else None))
+        return out
 
     @staticmethod
     def _strings(lits: frozenset[str]) -> tuple[str, ...] | re.Pattern[str]:
@@ -710,7 +734,11 @@ class Gate:
         bits = self._always_bits
         by_char = self._by_char
         for c in hit:
-            bits |= by_char[c]
+            alone, both = by_char[c]
+            bits |= alone
+            for second, bit in both:
+                if not second.isdisjoint(chars):
+                    bits |= bit
         checks = self._checks
         low: object = _UNSET
         if (bits & self._string_bits).bit_count() > 1:  # several string tests ahead: one for all
