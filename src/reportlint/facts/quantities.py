@@ -19,7 +19,7 @@ document's ruleset, on first use.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -47,10 +47,17 @@ _LOST_POINT = re.compile(r"(?<![\d.,，A-Za-z])(\d{1,3})[ \t](\d{1,2})(?=(?:万�
 # placeholders standing for digits next to a unit: xx.xx%, x万元, ×××亩 (P rules report them)
 # (written to start with a character class, which the engine skips to directly: the first character
 # is a digit or an x not after a letter, digit or dot, and an x itself or followed by one)
+_PLACEHOLDER_UNIT = r"(?:%|％|万|亿|千|元|人|户|个|家|亩|吨|公里|米|起|件|所|座|项|名|场|次)"
 _PLACEHOLDER_NUM = re.compile(
     r"[\dxX×ｘＸ](?<![A-Za-z\d.].)(?:(?<=[xX×ｘＸ])|(?=[\d.]*[xX×ｘＸ]))[\dxX×ｘＸ]*(?:\.[\dxX×ｘＸ]+)?"
-    r"(?=[ \t]*(?:%|％|万|亿|千|元|人|户|个|家|亩|吨|公里|米|起|件|所|座|项|名|场|次))"
+    rf"(?=[ \t]*{_PLACEHOLDER_UNIT})"
 )
+# what every match of _PLACEHOLDER_NUM holds: an x (the first character, or one the look-ahead after
+# it finds before anything but digits and dots, so inside the match: the unit must follow the match)
+# followed by the rest of the match, of digits, x's and dots only, and the unit. Led by the x, it
+# skips at C speed the blocks whose x's are not placeholders (xx镇, GEP) that the full scan, led by
+# every digit, would try at each number.
+_PLACEHOLDER_GATE = re.compile(rf"[xX×ｘＸ][\dxX×ｘＸ.]*[ \t]*{_PLACEHOLDER_UNIT}")
 _X = "xX×ｘＸ"
 _CN_DIGITS = frozenset("零〇一二两三四五六七八九")
 _HAS_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
@@ -217,20 +224,42 @@ _patterns = by_identity(_Patterns)  # one set of compiled patterns per loaded ru
 
 
 
-def _covered(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    i = bisect_left(starts, pos + 1) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+class _Cover:
+    """Which positions of a text the ``not_quantities`` matches cover, found as far as asked.
 
+    The matches are those of ``finditer`` (non-overlapping, left to right), taken from its iterator
+    only until one starts after the position asked about: a block whose numbers all fall away for
+    other reasons is never scanned, and the text after the last number that needs the test is not.
+    """
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
+    __slots__ = ("_it", "_starts", "_ends", "_frontier")
+
+    def __init__(self, pattern: re.Pattern[str], text: str):
+        self._it = pattern.finditer(text)
+        self._starts: list[int] = []  # of the non-empty matches, in order (they never overlap)
+        self._ends: list[int] = []
+        self._frontier = -1  # the start of the last match taken (-1: none yet; None: no more)
+
+    def __call__(self, pos: int) -> bool:
+        """Is ``pos`` inside a match?"""
+        frontier = self._frontier
+        if frontier is not None and frontier <= pos:
+            starts, ends, it = self._starts, self._ends, self._it
+            for m in it:
+                s, e = m.span()
+                if e > s:
+                    starts.append(s)
+                    ends.append(e)
+                if s > pos:
+                    self._frontier = s
+                    break
+            else:
+                self._frontier = None
+        starts = self._starts
+        if not starts:
+            return False
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < self._ends[k]
 
 
 def _interval(value: Decimal, decimals: int, step_scale: Decimal, exact: bool) -> tuple[Decimal, Decimal]:
@@ -244,20 +273,21 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
     text = block.text
     if not text or not _HAS_NUMBER.search(text):
         return []
+    # the not_quantities matches are found only as far as a number needs the test (_Cover), and
+    # the cheaper tests come first: a block of bare numerals (进一步, 三是) is never scanned
     # (gating the alternatives by the block's characters needs a regex per combination: compiling
     # those cost 40-140 ms per new document in a fresh process, more than the gate saved)
-    spans = _merge([m.span() for m in pat.not_q.finditer(text) if m.end() > m.start()])
-    starts = [s for s, _ in spans]
+    covered = _Cover(pat.not_q, text)
     hm = _HEADING_NUM.match(text)
     heading_end = hm.end(1) if hm else -1
     out: list[Quantity] = []
     n_lost = len(facts.lost_points)
     if " " in text or "\t" in text:  # a lost point leaves a space or a tab
         for m in _LOST_POINT.finditer(text):
-            if not _covered(spans, starts, m.start()):
+            if not covered(m.start()):
                 facts.lost_points.append((block, m.start(), m.end(), m.group(0)))
                 facts.unparsed.append((block, m.start(), m.end(), "lost-point"))
-    if any(x in text for x in _X):  # a placeholder number holds an x
+    if _PLACEHOLDER_GATE.search(text):  # a placeholder number holds an x before its unit
         for m in _PLACEHOLDER_NUM.finditer(text):
             facts.unparsed.append((block, m.start(), m.end(), "placeholder"))
     lost = [(s, e) for b, s, e, _ in facts.lost_points[n_lost:]]
@@ -269,17 +299,19 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
         if not m:
             break
         s, pos = m.span("all")
+        # (each test below only skips the token, so their order does not matter)
         if s < heading_end:
             continue
-        if spans:  # _covered, inlined: most tokens are tested
-            k = bisect_left(starts, s + 1) - 1
-            if k >= 0 and spans[k][0] <= s < spans[k][1]:
-                continue
         if s > 0:
             c = text[s - 1]
             if c.isdigit() or c == "." or c in _X:
                 continue  # the tail of a number or of a placeholder (xx0.9%)
         if lost and any(ls <= s < le for ls, le in lost):
+            continue
+        cn = m.group("cn")
+        if cn and _bare(cn, *m.group("pct", "mult", "unit")):
+            continue  # _quantity would drop it, leaving no trace
+        if covered(s):
             continue
         q = _quantity(block, text, m, s, pos, pat, facts)
         if q is None:
@@ -288,13 +320,22 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
         r = pat.range_sep.match(text, q.end)
         if r and r.end() > r.start():
             m2 = pat.token.match(text, r.end())
-            if m2 and (m2.group("ar") or m2.group("cn")) and not _covered(spans, starts, m2.start("all")):
+            if m2 and (m2.group("ar") or m2.group("cn")) and not covered(m2.start("all")):
                 q2 = _quantity(block, text, m2, *m2.span("all"), pat, facts)
                 if q2 is not None and (not q.unit or q.family == q2.family):
                     q = _range(q, q2, text, pat)
                     pos = q.end
         out.append(q)
     return out
+
+
+def _bare(cn: str, pct: str | bool | None, mult: str | None, unit: str | None) -> bool:
+    """Is the Chinese numeral ``cn`` no quantity: a scale word (万亩, 千亩, 百亿) or a numeral
+    without a unit, a multiplier or 百分之 (the 一 of 进一步)? (``_quantity`` drops those before
+    anything else, so the token loop can skip them before the costlier tests.)"""
+    if _CN_DIGITS.isdisjoint(cn) and not (cn[0] in "十百千" and len(cn) > 1 or cn == "十"):
+        return True
+    return not (unit or pct or (mult or "").lstrip("个"))
 
 
 def _quantity(
@@ -306,10 +347,8 @@ def _quantity(
     unit = unit or ""
     pct = bool(pct)
     if cn:
-        if _CN_DIGITS.isdisjoint(cn) and not (cn[0] in "十百千" and len(cn) > 1 or cn == "十"):
-            return None  # 万亩, 千亩, 百亿: a scale word, not a number
-        if not (unit or pct or mult_s):
-            return None  # a Chinese numeral counts only before a unit or measure word
+        if _bare(cn, pct, mult_s, unit):
+            return None
         if cn_to_int(cn) is None:
             facts.unparsed.append((block, start, end, "numeral"))
             return None
