@@ -37,12 +37,14 @@ Rules act only on the roles whose meaning is unambiguous for their check.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint.document import Block
 from reportlint.facts.scan import capture_led
 from reportlint.numerals import cn_to_int
 from reportlint.outline import Heading, Outline, Section
+from reportlint.prefilter import led
 
 # ------------------------------------------------------------------------------------ periods
 
@@ -209,6 +211,51 @@ _TOKEN_PRE = "|".join(
 )
 _TOKEN = capture_led(_TOKEN_FIRST, rf"{_YEAR}|{_RELATIVE}|(?P<sub>{_SUB})|{_FIVE}", _TOKEN_PRE)
 _SUB_RE = re.compile(rf"\s*(?:{_SUB})")
+
+# Every match of _SPAN and _TOKEN holds an *anchor*: 年 (years, relative years, halves, spans),
+# 季 (quarters), 月 (month runs), 五 (five-year plans) or Q (Q1–Q4); and before its first anchor
+# only *leading* characters: decimal digits (\d), whitespace (\s) and these: numerals,
+# placeholders, the words before 年/季 (今本明来上下前第半个), quotes, the separators of a range.
+# No match starts on 年, 季 or 月: one of them not after a leading character anchors none (全年,
+# 年度, 四季, 岁月: most of them), and _ANCHOR leaves it out at C speed.
+_LEADING_CHARS = "〇○零一二三四六七八九十xXｘＸ×今本明来下去上前第半个“\"‘-—–~～至到－"
+_LEADING = frozenset(_LEADING_CHARS)
+_ANCHOR = re.compile(rf"[年季月五Q](?<![^{re.escape(_LEADING_CHARS)}\d\s][年季月])")
+# the characters a match of _TOKEN starts with (_TOKEN_FIRST spelt out), and one of _SPAN
+_TOKEN_STARTS = frozenset("0123456789１２３４〇○零一二三四五六七八九十今本明来下去上前第QxXｘＸ×“\"‘")
+_SPAN_STARTS = frozenset("12")
+
+
+def _anchored_scan(
+    pattern: re.Pattern[str], starts: frozenset[str], text: str, begin: int, anchors: list[int], end: str | int = 0
+) -> Iterator[re.Match[str]]:
+    """The matches ``pattern`` finds in ``text`` from ``begin`` when each search starts where the
+    last match ended (as finditer; ``end``: the group whose end that is), for a pattern whose
+    matches hold an anchor as above and start with one of ``starts``; ``anchors``: the positions
+    of _ANCHOR's matches from ``begin`` (or of those the pattern's matches can hold), in order.
+
+    A match starts in the run of leading characters right before its first anchor, or on the
+    anchor: the pattern is tried only there (``match``, which sees the text before its position
+    as ``search`` does), in order, and not at the other positions of the text. The walk back over
+    a run stops at an anchor (no leading character) or the last match's end: no character is
+    walked over twice.
+    """
+    pos = begin
+    match = pattern.match
+    for f in anchors:
+        if f >= pos:
+            s = f
+            while s > pos and ((c := text[s - 1]) in _LEADING or c.isdecimal() or c.isspace()):
+                s -= 1
+            while s <= f:
+                if text[s] in starts and (m := match(text, s)) is not None:
+                    yield m
+                    pos = m.end(end)
+                    break
+                s += 1
+
+
+_CN_NUMERAL = re.compile(r"[一二三四五六七八九十百千万]")
 _FIVE_CONTEXT = re.compile(r"^(?:规划|计划|时期|期间|以来|开局|收官|末|初|中期|发展|目标|前|期|的|之)")
 _MONTH_AFTER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?!\s*[-—–~～至到])|^(?:年)?[初中底末]|^(?:元旦|春节|夏季|秋季|冬季|春季)")
 
@@ -255,31 +302,67 @@ class Mention:
 
 
 def _sub_months(m: re.Match[str]) -> tuple[int, int] | None:
-    if m.group("half"):
-        return (1, 6) if m.group("half").startswith("上") else (7, 12)
-    if m.group("qfirst"):
+    half, qfirst, quarter, qlatin, months = m.group("half", "qfirst", "quarter", "qlatin", "months")
+    if half:
+        return (1, 6) if half.startswith("上") else (7, 12)
+    if qfirst:
         n = _int(m.group("qn"))
         return (1, 3 * n) if n else None
-    if m.group("quarter") or m.group("qlatin"):
+    if quarter or qlatin:
         n = _int(m.group("q") or m.group("ql"))
         return (3 * n - 2, 3 * n) if n and 1 <= n <= 4 else None
-    if m.group("months"):
+    if months:
         a, b = _int(m.group("m1")), _int(m.group("m2"))
         if a and b and 1 <= a < b <= 12:
             return (a, b)
     return None
 
 
+_FULLWIDTH = str.maketrans("１２３４", "1234")
+
+
 def _int(s: str | None) -> int | None:
     if not s:
         return None
-    s = s.translate(str.maketrans("１２３４", "1234"))
+    s = s.translate(_FULLWIDTH)
     if s.isdigit():
         return int(s)
     return cn_to_int(s)
 
 
+# Every role but "plain" needs a context word next to the mention: a match of one of the patterns
+# above right after it (matched at the start of ``after``) or right before it (each pattern ends
+# in ``$``; searched in the 12 characters before, 16 for 现将…). Joined, one match (led by the
+# characters those words start with) and one search tell the plain mentions (2024年新建…, the
+# most common) from the others, which go on through the patterns one by one. A hit in the 12
+# characters before is one in the 16 before: the patterns look at nothing before their matches.
+_ROLE_AFTER = led(
+    "|".join(
+        f"(?:{r.pattern})"
+        for r in (_MONTH_AFTER, _CMP_AFTER, _BASE_AFTER, _HISTORY_AFTER, _TARGET_AFTER, _OPENING_AFTER, _STATEMENT_AFTER)
+    )
+)
+_DATE_BEFORE = re.compile(r"于\s*$")
+_ROLE_BEFORE = led(
+    "|".join(
+        f"(?:{r.pattern})"
+        for r in (
+            _CMP_BEFORE, _BASE_BEFORE, _ASOF_BEFORE, _FROM_BEFORE, _TO_BEFORE, _HISTORY_BEFORE, _TARGET_BEFORE,
+            _DATE_BEFORE, _REPORT_BEFORE,
+        )
+    )
+)
+
+
 def _role(text: str, start: int, end: int, kind: str, begin: int = 0) -> str:
+    after = text[end : end + 24]
+    if _ROLE_AFTER.match(after) is None and _ROLE_BEFORE.search(text[max(begin, start - 16) : start]) is None:
+        return "plain"  # no context word on either side (see _ROLE_AFTER)
+    return _context_role(text, start, end, kind, begin)
+
+
+def _context_role(text: str, start: int, end: int, kind: str, begin: int = 0) -> str:
+    """The role of a mention by the patterns one by one (``_role`` without its shortcut)."""
     before = text[max(begin, start - 12) : start]
     after = text[end : end + 24]
     # the line up to the mention, bounded: slicing all of it made a long line quadratic (issue 7)
@@ -306,7 +389,7 @@ def _role(text: str, start: int, end: int, kind: str, begin: int = 0) -> str:
         return "history"
     if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
         return "target"
-    if re.search(r"于\s*$", before):
+    if _DATE_BEFORE.search(before):
         return "date"
     if _REPORT_BEFORE.search(line_before[-16:]) and _REPORT_AFTER.match(after):
         # 现将2025年工作总结及2026年工作计划报告如下: the year before 总结 is the summary's; one
@@ -335,48 +418,49 @@ def find_mentions(block: Block, begin: int = 0, stop: int | None = None, *, role
     role "", for a caller that reads none: the title's segments)."""
     role_of = _role if roles else _no_role
     text = block.text if stop is None else block.text[:stop]
+    anchors = [a.start() for a in _ANCHOR.finditer(text, begin)]
+    if not anchors:
+        return []  # no period word (most blocks): decided at C speed
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
-    for m in _SPAN.finditer(text, begin):
+    for m in _anchored_scan(_SPAN, _SPAN_STARTS, text, begin, [a for a in anchors if text[a] == "年"]):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if y1 < y2:
             p = Period(y1, 1, 12, y2 - y1 + 1)
             out.append(Mention(block, m.start(), m.end(), m.group(0), p, "span", "span"))
             spans.append((m.start(), m.end()))
     consumed = begin
-    search = _TOKEN.search
-    pos = begin
-    while (m := search(text, pos)) is not None:  # finditer: each search starts where the last match ended
+    for m in _anchored_scan(_TOKEN, _TOKEN_STARTS, text, begin, anchors, "all"):
         s, e = m.span("all")  # the token's span (see facts.scan)
-        pos = e
         if s < consumed or (spans and any(a <= s < b for a, b in spans)):
             continue
         token_end = e
-        sub = _sub_months(m) if m.group("sub") else None
-        if m.group("ay") or m.group("cy") or m.group("ph") or m.group("rel"):
+        ay, cy, ph, rel, sub_word, fy = m.group("ay", "cy", "ph", "rel", "sub", "fy")
+        sub = _sub_months(m) if sub_word else None
+        if ay or cy or ph or rel:
             sm = _SUB_RE.match(text, e)
-            if sm and _sub_months(sm):
-                sub, e = _sub_months(sm), sm.end()
+            if sm and (months := _sub_months(sm)):
+                sub, e = months, sm.end()
         consumed = e
-        if m.group("fy"):
+        if fy:
             quoted = bool(m.group("fyq")) or bool(m.group("fyq2"))
             after = text[token_end : token_end + 4]
             before = text[max(0, s - 1) : s]
-            if re.match(r"[一二三四五六七八九十百千万]", before):
+            if _CN_NUMERAL.match(before):
                 continue  # 三十四五岁
             if not (quoted or _FIVE_CONTEXT.match(after)):
                 continue
-            n = cn_to_int(m.group("fy")) or 0  # 十四五 → 十四 → 14; its years are calendar data
+            n = cn_to_int(fy) or 0  # 十四五 → 十四 → 14; its years are calendar data
             role = role_of(text, s, e, "five-year", begin)
             out.append(Mention(block, s, e, text[s:e], None, "five-year", role, five_year=n))
             continue
-        if m.group("ay") or m.group("cy") or m.group("ph"):
-            placeholder = bool(m.group("ph"))
+        if ay or cy or ph:
+            placeholder = bool(ph)
             year = None
-            if m.group("ay"):
-                year = int(m.group("ay"))
-            elif m.group("cy"):
-                v = cn_to_int(m.group("cy").replace("○", "〇"))
+            if ay:
+                year = int(ay)
+            elif cy:
+                v = cn_to_int(cy.replace("○", "〇"))
                 if not v or not 1900 < v < 2200:
                     continue
                 year = v
@@ -386,16 +470,16 @@ def find_mentions(block: Block, begin: int = 0, stop: int | None = None, *, role
                 Mention(block, s, e, text[s:e], p, "year", role_of(text, s, e, "year", begin), placeholder=placeholder)
             )
             continue
-        if m.group("rel"):
+        if rel:
             first, last = sub or (1, 12)
             out.append(
                 Mention(
                     block, s, e, text[s:e], Period(None, first, last), "relative",
-                    role_of(text, s, e, "relative", begin), relative=m.group("rel"),
+                    role_of(text, s, e, "relative", begin), relative=rel,
                 )
             )
             continue
-        if m.group("sub") and sub:
+        if sub_word and sub:
             out.append(Mention(block, s, e, text[s:e], Period(None, *sub), "sub", role_of(text, s, e, "sub", begin)))
     out.sort(key=lambda x: x.start)
     return out
