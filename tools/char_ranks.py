@@ -1,4 +1,4 @@
-"""Regenerate ``src/reportlint/data/char_ranks.py``: the characters of work reports, most frequent first.
+"""Regenerate ``src/reportlint/char_ranks.py``: the characters of work reports, most frequent first.
 
     python tools/char_ranks.py
 
@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "reportlint" / "data" / "char_ranks.py"
+OUT = ROOT / "src" / "reportlint" / "char_ranks.py"
 MIN_LINES = 3
 
 
