@@ -170,14 +170,15 @@ def test_user_ruleset_extends_the_table(tmp_path):
     assert [f.fix.replacement for f in res.findings] == ["青山镇"]
 
 
-def test_confusable_picker_drops_no_match():
-    """T504's picker lets through every entry that matches: the same hits as trying every entry,
+def test_confusable_gate_drops_no_match():
+    """T504's gate lets through every entry that matches: the same hits as trying every entry,
     on the table's own forms and on a user entry without a required character."""
-    from reportlint.rules.typography.t504_confusable import CompiledEntries, _LazyPattern, _Picker, find_confusables
+    from reportlint.prefilter import Gate
+    from reportlint.rules.typography.t504_confusable import CompiledEntries, _LazyPattern, find_confusables
 
     entries = list(TABLE) + [Confusable(wrong="甲乙", right="甲丙", pattern="[甲乙]{2}")]
     table = CompiledEntries((e, _LazyPattern(e.regex)) for e in entries)
-    table.picker = _Picker(entries)
+    table.gate = Gate([e.regex for e in entries])
     every = list(table)
     forms = [x for e in entries for x in (e.wrong, e.right, e.example or "")] + ["甲乙", "乙乙", "乙", "，目前", "6月底"]
     rnd = random.Random(5)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.findings import Finding, Fix, Severity
 from reportlint.frozen import by_identity
-from reportlint.prefilter import Gate, chars_of, text_clauses
+from reportlint.prefilter import Gate
 from reportlint.prefilter import compiled as compile_regex
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.typography._text import context, exempt_spans, text_blocks
@@ -25,9 +25,9 @@ if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.fr
 
 
 class CompiledEntries(tuple):
-    """(entry, compiled pattern) pairs, with a ``_Picker`` that picks the entries a text can match."""
+    """(entry, compiled pattern) pairs, with a ``Gate`` that picks the entries a text can match."""
 
-    picker: _Picker
+    gate: Gate
 
 
 class _LazyPattern:
@@ -45,78 +45,21 @@ class _LazyPattern:
         return self._rx.finditer(text)
 
 
-class _Picker:
-    """Which entries a text can match, decided from the text's characters.
-
-    Like a ``Gate``, each entry is keyed on one character every text it matches holds
-    (``text_clauses`` of one character), and an entry whose key a text holds is let through when
-    the text holds all its required characters; its regex then decides. A ``Gate`` keys on the
-    character the fewest regexes share, for confusables an everyday one (开 展 进 推 大 上) that
-    lets a dozen entries of every paragraph through to slower tests. Here the key is a character
-    of the wrong form that the right form lacks when there is one (the slip itself: 绌 in 弄巧成绌,
-    rare in correct text), so few entries pass the key, and the regex is the only further test.
-    The entries without a required character go through a ``Gate`` of their own."""
-
-    def __init__(self, entries) -> None:
-        needs: list[frozenset[str]] = []
-        uses: dict[str, int] = {}
-        for e in entries:
-            clauses = text_clauses(e.regex) or ()
-            need = frozenset(next(iter(cl)) for cl in clauses if len(cl) == 1)
-            needs.append(need)
-            for c in need:
-                uses[c] = uses.get(c, 0) + 1
-        self._by_key: dict[str, int] = {}  # key character -> bit mask of the entries keyed on it
-        self._need: dict[int, frozenset[str]] = {}
-        rest: list[int] = []
-        for i, (e, need) in enumerate(zip(entries, needs)):
-            if not need:
-                rest.append(i)
-                continue
-            slip = set(e.wrong) - set(e.right)
-            key = min(need, key=lambda c: (c not in slip, uses[c], c))
-            self._by_key[key] = self._by_key.get(key, 0) | (1 << i)
-            self._need[i] = need
-        self._keys = frozenset(self._by_key)
-        self._rest = rest
-        self._rest_gate = Gate([entries[i].regex for i in rest]) if rest else None
-
-    def candidates(self, text: str) -> list[int]:
-        """The indices, in order, of the entries that can match ``text``."""
-        chars = chars_of(text)
-        bits = 0
-        by_key = self._by_key
-        for c in self._keys.intersection(chars):
-            bits |= by_key[c]
-        out = []
-        need = self._need
-        while bits:
-            low = bits & -bits
-            bits ^= low
-            i = low.bit_length() - 1
-            if need[i] <= chars:
-                out.append(i)
-        if self._rest_gate is not None:
-            got = [self._rest[k] for k in self._rest_gate.candidates(text)]
-            if got:
-                out = sorted(out + got)
-        return out
-
-
 @by_identity
 def _entries_of(data) -> tuple[tuple[Confusable, re.Pattern[str]], ...]:
     """The confusables of a ruleset's typography table, each with its (lazily compiled) pattern,
-    and a ``_Picker`` over them."""
+    and a ``Gate`` over them (keyed on their rarest characters: the slip itself, 绌 in 弄巧成绌, when
+    it is rare in reports)."""
     out = CompiledEntries((e, _LazyPattern(e.regex)) for e in data.confusables)
-    out.picker = _Picker(data.confusables)
+    out.gate = Gate([e.regex for e in data.confusables])
     return out
 
 
 def find_confusables(text: str, entries) -> list[tuple[int, int, Confusable]]:
     """Non-overlapping matches, longest first at any position."""
     hits = []
-    picker = getattr(entries, "picker", None)
-    for entry, rx in entries if picker is None else (entries[i] for i in picker.candidates(text)):
+    gate = getattr(entries, "gate", None)
+    for entry, rx in entries if gate is None else (entries[i] for i in gate.candidates(text)):
         for m in rx.finditer(text):
             if m.end() > m.start():
                 hits.append((m.start(), m.end(), entry))
