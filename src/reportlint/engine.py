@@ -73,7 +73,7 @@ def lint_document(doc: Document, settings: Settings) -> FileResult:
         for f in findings:
             f.severity = settings.severity_of(f.code, f.severity)
     sup = suppressions(ctx)
-    kept = [f for f in findings if not sup.covers(f)] if sup.file_codes or sup.block_codes else list(findings)
+    kept = [f for f in findings if not sup.covers(f)] if sup else list(findings)
     kept.sort(key=_sort_key)
     return FileResult(
         path=doc.path,

@@ -62,6 +62,10 @@ class Suppressions:
     block_codes: dict[int, tuple[str, ...]] = field(default_factory=dict)  # block.index -> codes
     directives: list[Directive] = field(default_factory=list)
 
+    def __bool__(self) -> bool:
+        """Whether any directive silences something (most documents have none)."""
+        return bool(self.file_codes or self.block_codes)
+
     def covers(self, finding: Finding) -> bool:
         code = finding.code
         if any(code.startswith(p) for p in self.file_codes):

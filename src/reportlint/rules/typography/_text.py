@@ -56,11 +56,7 @@ class Spans:
 
     def __init__(self, ranges: list[tuple[int, int]]):
         merged: list[tuple[int, int]] = []
-        if not ranges:  # most blocks: nothing to sort or merge
-            self.ranges = merged
-            self._starts = []
-            return
-        for a, b in sorted(r for r in ranges if r[1] > r[0]):
+        for a, b in sorted(r for r in ranges if r[1] > r[0]) if ranges else ():  # most blocks: no range
             if merged and a <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], b))
             else:
