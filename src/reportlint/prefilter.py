@@ -489,47 +489,103 @@ _FOLDS_TO_ASCII = frozenset("\u212a\u0130\u0131\u017f")
 
 def folded(text: str) -> str | None:
     """``text`` lowercased, for ``required_literals``; None when the test would not be sound.
-    Shared like ``chars_of``: every gate a block passes through asks for it."""
+    Shared like ``key_hits``: every gate a block passes through asks for it."""
     got = _FOLDED.get(text, _UNSET)
     if got is _UNSET:
-        got = None if not text.isascii() and not _FOLDS_TO_ASCII.isdisjoint(chars_of(text)) else text.lower()
-        if text in _CHARS:  # held (and dropped) together with the block's character set
+        # the folding characters are among the key characters (``_KEYS``): no scan of its own
+        got = None if not text.isascii() and not _FOLDS_TO_ASCII.isdisjoint(key_hits(text)) else text.lower()
+        if text in _HITS:  # held (and dropped) together with the block's key characters
             _FOLDED[text] = got
     return got  # type: ignore[return-value]
 
 
 _UNSET = object()
-_CHARS: dict[str, frozenset[str]] = {}
-_FOLDED: dict[str, str | None] = {}  # text -> folded(text), for texts held in _CHARS only
-_CHARS_BUDGET = 1_000_000  # characters of text the cache may keep alive
+_NO_HITS: frozenset[str] = frozenset()
+_HITS: dict[str, frozenset[str]] = {}  # text -> key_hits(text)
+_CHARS: dict[str, frozenset[str]] = {}  # text -> chars_of(text)
+_FOLDED: dict[str, str | None] = {}  # text -> folded(text), for texts held in _HITS only
+_CHARS_BUDGET = 1_000_000  # characters of text the caches may keep alive
 _chars_held = 0
+# the key characters of every gate built so far (``Gate._keys``) and the characters folding onto
+# ASCII letters; the character class finding them in a text (None: to be compiled again)
+_KEYS = _FOLDS_TO_ASCII
+_keys_rx: re.Pattern[str] | None = None
+# a longer text is tested by ``Gate`` against the set of its characters (``chars_of``) instead of
+# with ``in``: a key met all over a huge block could make it scan the block very many times
+_SHORT = 1 << 15
 
 
 def new_document() -> None:
-    """Forget the character sets and folded texts of the blocks seen so far: they are shared by
-    the rules checking one document (``engine.analyse`` calls this first), not across documents,
-    where a repeated text (a benchmark that checks the same reports again) would skip work a new
-    report needs."""
+    """Forget the key characters, character sets and folded texts of the blocks seen so far: they
+    are shared by the rules checking one document (``engine.analyse`` calls this first), not across
+    documents, where a repeated text (a benchmark that checks the same reports again) would skip
+    work a new report needs."""
     global _chars_held
+    _HITS.clear()
     _CHARS.clear()
     _FOLDED.clear()
     _chars_held = 0
 
 
-def chars_of(text: str) -> frozenset[str]:
-    """The set of characters of ``text``, shared by the gates a block passes through (each rule
-    walks the blocks again). The cache keeps at most ``_CHARS_BUDGET`` characters of text alive."""
+def _hold(cache: dict, text: str, value) -> None:
+    """Keep ``value`` for ``text`` unless the caches would keep more than ``_CHARS_BUDGET``
+    characters of text alive (a huge block is not worth holding on to)."""
     global _chars_held
+    if len(text) > _CHARS_BUDGET // 4:
+        return
+    if _chars_held + len(text) > _CHARS_BUDGET:
+        new_document()
+    cache[text] = value
+    _chars_held += len(text)
+
+
+def _add_keys(keys: frozenset[str]) -> None:
+    """Make ``keys`` (a new gate's) part of what ``key_hits`` looks for."""
+    global _KEYS, _keys_rx
+    if keys <= _KEYS:
+        return
+    _KEYS = _KEYS | keys
+    _keys_rx = None  # compiled on the next scan: the gates a rule builds at once cost one compile
+    new_document()  # a text's key characters found so far lack the new ones
+
+
+def key_hits(text: str) -> frozenset[str]:
+    """The characters of ``text`` that are a key of some gate (or fold onto ASCII letters): one
+    C-speed scan with a character class, shared by the gates a block passes through (each rule
+    walks the blocks again). Key characters are rare by construction, so unlike ``set(text)``
+    this makes a string object for few of the text's characters, not for every one."""
+    global _keys_rx
+    got = _HITS.get(text)
+    if got is None:
+        if len(text) > _SHORT:  # ``Gate`` needs all its characters anyway
+            got = _KEYS.intersection(chars_of(text))
+        else:
+            rx = _keys_rx
+            if rx is None:
+                rx = _keys_rx = re.compile("[" + "".join(map(re.escape, sorted(_KEYS))) + "]")
+            found = rx.findall(text)
+            got = frozenset(found) if found else _NO_HITS
+        _hold(_HITS, text, got)
+    return got
+
+
+def chars_of(text: str) -> frozenset[str]:
+    """The set of characters of ``text``, shared like ``key_hits``; ``Gate`` asks for it for long
+    texts only, where testing each character with ``in`` would scan the text many times."""
     got = _CHARS.get(text)
     if got is None:
         got = frozenset(text)
-        if len(text) > _CHARS_BUDGET // 4:
-            return got  # a huge block: not worth holding on to
-        if _chars_held + len(text) > _CHARS_BUDGET:
-            new_document()
-        _CHARS[text] = got
-        _chars_held += len(text)
+        _hold(_CHARS, text, got)
     return got
+
+
+def _spelt(chars) -> str:
+    """A set of characters as a string of them, the most common in work reports first
+    (``_weights``): ``Gate`` tests whether a text holds one of them a character at a time, and a
+    text holding one most often holds a common one."""
+    weight = _weights()
+    floor = weight[""]
+    return "".join(sorted(chars, key=lambda c: (-weight.get(c, floor), c)))
 
 
 def _trie_body(node: dict) -> str:
@@ -582,7 +638,9 @@ class Gate:
 
     ``candidates(text)`` returns, in their original order, the indices of the regexes whose
     trigger set shares a character with ``text`` (and of those without a trigger set): one
-    ``set(text)`` instead of one search per regex. It can only skip work, never a match.
+    scan for the key characters of all gates (``key_hits``, shared by the gates a block passes
+    through) and a few ``in`` tests instead of one search per regex. It can only skip work,
+    never a match.
 
     Sets of regexes are bit masks (bit i: regex i). Every regex but those without any test is
     keyed on the rarest of its requirements, by the rank of characters in work reports
@@ -675,11 +733,13 @@ class Gate:
             need = need - frozenset().union(*(m for m in met if len(m) == 1))
             sets = tuple(cl for cl in sets if not any(m <= cl for m in met))
             if need or sets or strings is not None:
-                self._checks[i] = (need or None, sets, strings)
-        # key character -> (the regexes keyed on it alone, (second set, the regex keyed on both) …)
-        self._by_char = {c: (alone.get(c, 0), tuple((second, bit) for bit, second in pairs.get(c, {}).items()))
+                self._checks[i] = (_spelt(need) if need else None, tuple(map(_spelt, sets)), strings)
+        # key character -> (the regexes keyed on it alone, (second set, the regex keyed on both) …);
+        # sets of characters are spelt as strings (``_spelt``), tested one character at a time
+        self._by_char = {c: (alone.get(c, 0), tuple((_spelt(second), bit) for bit, second in pairs.get(c, {}).items()))
                          for c in set(alone) | set(pairs)}
         self._keys = frozenset(self._by_char)
+        _add_keys(self._keys)
         # one search for all the required strings: when a text holds none, no regex with
         # required strings is left, whatever their keys let through
         if not (pool_strings and pooled):
@@ -727,17 +787,21 @@ class Gate:
         return any_of(kept)
 
     def candidates(self, text: str) -> list[int]:
-        chars = chars_of(text)
-        hit = self._keys.intersection(chars)
-        if not hit:
+        hits = _HITS.get(text)
+        if hits is None:
+            hits = key_hits(text)
+        if self._keys.isdisjoint(hits):  # the common outcome: no key character in the text
             return self._always
+        # what the other tests ask of: the text itself (``in`` scans it at C speed), or when it is
+        # long and would be scanned many times, the set of its characters
+        has = text if len(text) <= _SHORT else chars_of(text)
         bits = self._always_bits
         by_char = self._by_char
-        for c in hit:
+        for c in self._keys.intersection(hits):
             alone, both = by_char[c]
             bits |= alone
             for second, bit in both:
-                if not second.isdisjoint(chars):
+                if second in has if len(second) == 1 else any(map(has.__contains__, second)):
                     bits |= bit
         checks = self._checks
         low: object = _UNSET
@@ -753,9 +817,9 @@ class Gate:
             check = checks.get(i)
             if check is not None:
                 need, sets, strings = check
-                if need is not None and not need <= chars:
+                if need is not None and not all(map(has.__contains__, need)):
                     continue
-                if sets and any(map(chars.isdisjoint, sets)):
+                if sets and not all(any(map(has.__contains__, cl)) for cl in sets):
                     continue
                 if strings is not None:
                     if low is _UNSET:
