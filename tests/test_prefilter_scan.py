@@ -65,3 +65,27 @@ def test_huge_and_ascii_blocks():
         short = [gate.candidates(text[i : i + 5000]) for i in range(0, len(text), 5000)]
         # every regex a piece lets through, the whole text lets through
         assert set().union(*map(set, short)) <= set(kept), text[-20:]
+
+
+def test_a_plan_kept_by_marshal_decides_alike(monkeypatch):
+    """A fresh command line takes a gate's plan from the regex cache file (``recache.memo``):
+    the plan read back by ``marshal`` must make a gate deciding exactly alike."""
+    import marshal
+
+    regexes = _ruleset_regexes()
+    texts = _all_texts(regexes)
+    for pool in (False, True):
+        gate = Gate(regexes, pool_strings=pool)
+        plan = prefilter._gate_plan("\0".join(["1" if pool else "0", *regexes]))
+        kept = marshal.loads(marshal.dumps(plan))
+        monkeypatch.setattr(prefilter, "_gate_plan", lambda spec, kept=kept: kept)
+        again = Gate(regexes, pool_strings=pool)
+        monkeypatch.undo()
+        assert [again.candidates(t) for t in texts] == [gate.candidates(t) for t in texts]
+
+
+def test_a_regex_holding_nul_is_planned_apart():
+    gate = Gate(["a\0b", "原创力文档", "x+"])
+    assert gate.candidates("a\0b") == [0]
+    assert gate.candidates("原创力文档 xx") == [1, 2]
+    assert gate.candidates("ab") == []

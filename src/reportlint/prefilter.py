@@ -633,6 +633,16 @@ def _uncased(c: str) -> bool:
     return "\u3400" <= c <= "\u9fff" or unicodedata.category(c) in _UNCASED
 
 
+@lru_cache(maxsize=64)
+@memo  # a fresh process would plan every gate again (~25 ms, most of it the confusables')
+def _gate_plan(spec: str) -> tuple:
+    """``Gate._plan`` for the regexes joined by NUL after "1" or "0" (pool their strings or not).
+    Only how selective the keys are depends on the character ranks (``char_ranks``), never
+    which regexes a text lets through: a plan kept from before a change of the ranks is sound."""
+    pool, *regexes = spec.split("\0")
+    return Gate._plan(regexes, pool == "1")
+
+
 class Gate:
     """Which of many regexes can match a text, decided from the text's characters alone.
 
@@ -659,17 +669,38 @@ class Gate:
     """
 
     def __init__(self, regexes, *, pool_strings: bool = False):
-        self._always: list[int] = []
+        regexes = list(regexes)
+        if any("\0" in rx for rx in regexes):  # not to be told apart joined: planned here
+            plan = self._plan(regexes, pool_strings)
+        else:
+            plan = _gate_plan("\0".join(["1" if pool_strings else "0", *regexes]))
+        always, self._always_bits, checks, self._by_char, self._string_bits, any_string = plan
+        self._always = list(always)
         # index -> (characters every text it matches holds, or None; sets of characters of which
         # such a text holds one each; the required strings, one of which the text lowercased
         # holds: a tuple tested with ``in``, a regex when they are many; or None)
-        self._checks: dict[int, tuple] = {}
-        self._always_bits = 0  # regexes without a key: tried on every text
+        self._checks = {i: (need, sets, compiled(strings) if type(strings) is str else strings)
+                        for i, (need, sets, strings) in checks.items()}
+        self._keys = frozenset(self._by_char)
+        _add_keys(self._keys)
+        # one search for all the required strings: when a text holds none, no regex with
+        # required strings is left, whatever their keys let through
+        self._any_string = None if any_string is None else compiled(any_string)
+
+    @classmethod
+    def _plan(cls, regexes: list[str], pool_strings: bool) -> tuple:
+        """What ``__init__`` sets up, in values ``marshal`` can store (regexes as their patterns):
+        the regexes without a key, their bits, the checks by index, the keys by character, the
+        bits of the regexes with required strings and the regex finding any of their strings
+        (when pooled)."""
+        always: list[int] = []
+        checks: dict[int, tuple] = {}
+        always_bits = 0  # regexes without a key: tried on every text
         # index -> (characters every text it matches holds, sets of characters of which such a
         # text holds one each (the trigger set among them unless another implies it), the
         # required strings, the two rarest characters of each of them (``_spread``)): its tests
         tests: dict[int, tuple] = {}
-        self._string_bits = 0  # regexes with required strings
+        string_bits = 0  # regexes with required strings
         pooled: set[str] = set()  # all their strings
         for i, rx in enumerate(regexes):
             bit = 1 << i
@@ -678,20 +709,21 @@ class Gate:
             clauses = list(text_clauses(rx) or ())
             need = {next(iter(cl)) for cl in clauses if len(cl) == 1}
             if lits is not None:
-                need |= self._ideographs(lits) or set()
+                need |= cls._ideographs(lits) or set()
             sets = [cl for cl in clauses if len(cl) > 1 and need.isdisjoint(cl)]
             # a candidate's text always holds one of its trigger characters (``find_hits`` of the
             # placeholder rules relies on it): tested too unless another test implies it
             if chars is not None and need.isdisjoint(chars) and not any(cl <= chars for cl in sets):
                 sets.append(chars)
-            spread = self._spread(lits) if lits is not None else None
+            spread = cls._spread(lits) if lits is not None else None
             if not need and not sets and spread is None:
-                self._always.append(i)
-                self._always_bits |= bit
+                always.append(i)
+                always_bits |= bit
                 continue
-            tests[i] = (frozenset(need), sets, self._strings(lits) if lits is not None else None, spread)
+            strings = cls._strings(lits) if lits is not None else None
+            tests[i] = (frozenset(need), sets, strings if type(strings) is not re.Pattern else strings.pattern, spread)
             if lits is not None:
-                self._string_bits |= bit
+                string_bits |= bit
                 pooled |= lits
         # the key of a regex: the two sets of characters its tests require a text to meet that a
         # text meets least often together (``_weights``, from the characters of work reports;
@@ -733,21 +765,15 @@ class Gate:
             need = need - frozenset().union(*(m for m in met if len(m) == 1))
             sets = tuple(cl for cl in sets if not any(m <= cl for m in met))
             if need or sets or strings is not None:
-                self._checks[i] = (_spelt(need) if need else None, tuple(map(_spelt, sets)), strings)
+                checks[i] = (_spelt(need) if need else None, tuple(map(_spelt, sets)), strings)
         # key character -> (the regexes keyed on it alone, (second set, the regex keyed on both) …);
         # sets of characters are spelt as strings (``_spelt``), tested one character at a time
-        self._by_char = {c: (alone.get(c, 0), tuple((_spelt(second), bit) for bit, second in pairs.get(c, {}).items()))
-                         for c in set(alone) | set(pairs)}
-        self._keys = frozenset(self._by_char)
-        _add_keys(self._keys)
-        # one search for all the required strings: when a text holds none, no regex with
-        # required strings is left, whatever their keys let through
+        by_char = {c: (alone.get(c, 0), tuple((_spelt(second), bit) for bit, second in pairs.get(c, {}).items()))
+                   for c in sorted(set(alone) | set(pairs))}
         if not (pool_strings and pooled):
-            self._string_bits = 0
-            self._any_string = None
-        else:
-            kept = self._strings(frozenset(pooled))
-            self._any_string = any_of(kept) if type(kept) is tuple else kept
+            return always, always_bits, checks, by_char, 0, None
+        kept = cls._strings(frozenset(pooled))
+        return always, always_bits, checks, by_char, string_bits, (any_of(kept) if type(kept) is tuple else kept).pattern
 
     @staticmethod
     def _ideographs(lits: frozenset[str]) -> frozenset[str] | None:
