@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from math import fsum
 
 from reportlint.recache import memo
 
@@ -738,7 +739,7 @@ class Gate:
         floor = weight[""]
 
         def rarity(s: frozenset[str]):
-            return sum(weight.get(c, floor) for c in s), sum(uses.get(c, 0) for c in s), sorted(s)
+            return fsum(weight.get(c, floor) for c in s), sum(uses.get(c, 0) for c in s), sorted(s)
 
         def odds(terms) -> float:  # how often a text meets one of the terms, were characters independent
             return sum(rarity(a)[0] * (1.0 if b is None else rarity(b)[0]) for a, b in terms)
@@ -799,7 +800,7 @@ class Gate:
             options |= {frozenset({c, c.upper(), *_ASCII_FOLDS.get(c, "")}) for c in x if "a" <= c <= "z"}
             if not options:
                 return None
-            first, *rest = sorted(options, key=lambda s: (sum(weight.get(c, floor) for c in s), sorted(s)))
+            first, *rest = sorted(options, key=lambda s: (fsum(weight.get(c, floor) for c in s), sorted(s)))
             out.append((first, rest[0] if rest else None))
         return out
 
