@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from reportlint.document import Block, Document
+from reportlint.facts.fastalt import open_alternatives
 from reportlint.facts.scan import capture_led
 from reportlint.frozen import by_identity
 from reportlint.numerals import cn_to_int
@@ -210,7 +211,9 @@ class _Patterns:
         self.range_sep = re.compile(_RANGE_SEP)
         # led by a lookahead on the characters the patterns can start with, derived from them (a
         # user's pattern may start anywhere): the engine skips every other position fast
-        alts = "|".join(f"(?:{p})" for p in data.not_quantities)
+        # (rewritten so that re skips at C speed the alternatives that cannot match at a position:
+        # facts.fastalt; the same matches as the patterns joined)
+        alts = open_alternatives(data.not_quantities)
         self.not_q = led(alts) if alts else re.compile("(?!)")
         self.before_lengths = sorted({len(w) for w in data.approx_before}, reverse=True)
         self.mults = {m: Decimal(v) for m, v in data.multipliers.items()}
