@@ -23,13 +23,7 @@ is, so its groups keep their numbers (the rewritten patterns hold none).
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from functools import lru_cache
-from pathlib import Path
-
-from reportlint.recache import memo
 
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
@@ -318,24 +312,9 @@ def open_alternatives(patterns: list[str] | tuple[str, ...]) -> str:
     """``"|".join(f"(?:{p})" for p in patterns)`` with each pattern rewritten as above, its
     alternatives joining the outer alternation: the same matches, tried in the same order, when
     nothing follows the regex (the possessive repeats assume a match ends with the alternative).
-
-    (Parsing and rewriting a ruleset's patterns takes tens of milliseconds: the command line keeps
-    the result with its compiled regexes, keyed by this module's source as well.)"""
-    return _rewritten(json.dumps([_source_tag(), list(patterns)], ensure_ascii=False))
-
-
-@lru_cache(maxsize=1)
-def _source_tag() -> str:
-    try:
-        return hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
-    except OSError:  # pragma: no cover - e.g. run from a zip archive
-        return ""
-
-
-@memo
-def _rewritten(key: str) -> str:
+    (A few milliseconds for a ruleset's patterns: callers keep the result per ruleset.)"""
     alts: list[list] = []
-    for p in json.loads(key)[1]:
+    for p in patterns:
         got = _opened_pattern(p)
         alts.extend(got if got is not None else [[("raw", f"(?:{p})")]])
     return "|".join(_factored(alts))
