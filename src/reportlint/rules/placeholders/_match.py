@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from reportlint.document import Block, BlockKind
 from reportlint.findings import Finding
 from reportlint.frozen import by_identity
-from reportlint.prefilter import Gate, led, trigger
+from reportlint.prefilter import Gate, _parsed, led, trigger
 from reportlint.rules.base import Context, Rule
 
 if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
@@ -45,10 +45,8 @@ class _Compiled:
     exceptions: tuple[re.Pattern[str], ...]
     trigger: re.Pattern[str] | None  # a character every match contains: skip blocks without it
     exception_gate: Gate | None = None  # which exceptions can match a text at all
-
-    @property
-    def line(self) -> bool:
-        return self.pattern.scope == "line"
+    line: bool = False  # scope = "line"
+    nonempty: bool = False  # no match can be empty: no empty spans to drop
 
 
 class Hit(NamedTuple):
@@ -64,6 +62,13 @@ class Hit(NamedTuple):
 @lru_cache(maxsize=512)
 def _compile_one(regex: str, exceptions: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
     return led(regex), tuple(led(x) for x in exceptions)
+
+
+def _nonempty(regex: str) -> bool:
+    """Can no match of ``regex`` be empty? From the parsed regex's smallest width, which ``re``
+    itself trusts to skip positions too close to the end of a text; False when unsure."""
+    parsed = _parsed(regex)
+    return parsed is not None and parsed.getwidth()[0] > 0
 
 
 class CompiledPatterns(list):
@@ -82,7 +87,9 @@ def compile_patterns(patterns: Sequence[Pattern]) -> list[_Compiled]:
     for p in patterns:
         regex, exceptions = _compile_one(p.regex, tuple(p.exceptions))
         exception_gate = Gate(p.exceptions) if len(exceptions) > 1 else None
-        out.append(_Compiled(p, regex, exceptions, trigger(p.regex), exception_gate))
+        out.append(
+            _Compiled(p, regex, exceptions, trigger(p.regex), exception_gate, p.scope == "line", _nonempty(p.regex))
+        )
     return CompiledPatterns(out)
 
 
@@ -98,11 +105,14 @@ def _blocks(ctx: Context) -> list[Block]:
     return ctx.shared("placeholders.blocks", lambda: list(text_blocks(ctx.document.blocks)))
 
 
+_span = re.Match.span  # map(_span, finditer): the spans without a Python-level step per match
+
+
 def _excepted(c: _Compiled, text: str) -> list[tuple[int, int]]:
     exceptions = c.exceptions
     if c.exception_gate is not None:
         exceptions = [exceptions[i] for i in c.exception_gate.candidates(text)]
-    return [(e.start(), e.end()) for x in exceptions for e in x.finditer(text)]
+    return [s for x in exceptions for s in map(_span, x.finditer(text))]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -110,80 +120,132 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _inline_matches(c: _Compiled, text: str, gated: bool = False) -> list[tuple[int, int]]:
-    """The non-empty matches of ``c`` in ``text`` that lie inside no match of its exceptions.
-    ``gated``: ``text`` passed the list's ``Gate``, which tested the trigger characters already."""
+    """The non-empty matches of ``c`` in ``text`` that lie inside no match of its exceptions, in
+    the order of the text. ``gated``: ``text`` holds one of the trigger characters (the list's
+    ``Gate`` tested them)."""
     if not gated and c.trigger is not None and c.trigger.search(text) is None:
         return []
-    spans = [m.span() for m in c.regex.finditer(text)]
-    spans = [s for s in spans if s[0] != s[1]]
+    spans = [*map(_span, c.regex.finditer(text))]
+    if not c.nonempty:
+        spans = [s for s in spans if s[0] != s[1]]
     if spans and c.exceptions:
         excepted = _excepted(c, text)
         if excepted:
-            spans = [(a, b) for a, b in spans if not _inside(excepted, a, b)]
+            spans = [s for s in spans if not _inside(excepted, s[0], s[1])]
     return spans
 
 
-def _line_hit(compiled: Sequence[_Compiled], text: str) -> Hit | None:
+def _line_hit(compiled: Sequence[_Compiled], text: str) -> tuple[int, int, Pattern] | None:
+    """The stripped text as one hit when it is made of nothing but matches of the line patterns
+    ``compiled`` (and whitespace), with the pattern of the first such match (or of the first
+    pattern matching it whole)."""
     stripped = text.strip()
     if not stripped:
         return None
     lo = len(text) - len(text.lstrip())
     hi = lo + len(stripped)
-    covered = [False] * len(text)
+    spans: list[tuple[int, int]] = []
     first: Pattern | None = None
     first_start = len(text)
     for c in compiled:
         if c.trigger is not None and c.trigger.search(stripped) is None:
             continue
         if c.regex.fullmatch(stripped) and not _inside(_excepted(c, text), lo, hi):
-            return Hit(lo, hi, c.pattern)
-        for a, b in _inline_matches(c, text):
-            for i in range(a, b):
-                covered[i] = True
-            if a < first_start:
-                first, first_start = c.pattern, a
+            return lo, hi, c.pattern
+        got = _inline_matches(c, text, True)  # its trigger is in ``stripped``, so in ``text``
+        if got:
+            spans += got
+            if got[0][0] < first_start:  # the matches come in the order of the text
+                first, first_start = c.pattern, got[0][0]
     if first is None:
         return None
-    if all(covered[i] or text[i].isspace() for i in range(lo, hi)):
-        return Hit(lo, hi, first)
-    return None
+    # every character of text[lo:hi] lies in a match or is whitespace: walk the matches in order
+    # of their starts, each gap between what they cover must be whitespace
+    spans.sort()
+    pos = lo
+    for a, b in spans:
+        if a > pos:
+            if a >= hi:
+                break
+            if not text[pos:a].isspace():
+                return None
+        if b > pos:
+            pos = b
+    if pos < hi and not text[pos:hi].isspace():
+        return None
+    return lo, hi, first
 
 
-def find_hits(compiled: Sequence[_Compiled], text: str, *, lines: bool = True) -> list[Hit]:
-    """All hits of ``compiled`` in ``text``, merged so that touching spans make one hit."""
+def _by_start(h: tuple[int, int, Pattern]) -> tuple[int, int]:
+    return h[0], -h[1]
+
+
+def _find(compiled: Sequence[_Compiled], text: str, lines: bool) -> list[tuple[int, int, Pattern]]:
+    """``find_hits`` as plain (start, end, pattern) tuples."""
     gate = getattr(compiled, "gate", None)
     gated = gate is not None
     if gated:  # only the patterns whose trigger characters occur in the text
         compiled = [compiled[i] for i in gate.candidates(text)]
         if not compiled:
             return []
-    hits = [Hit(a, b, c.pattern) for c in compiled if not c.line for a, b in _inline_matches(c, text, gated)]
-    if lines:
-        line_patterns = [c for c in compiled if c.line]
-        if line_patterns:
-            hit = _line_hit(line_patterns, text)
-            if hit is not None:
-                hits.append(hit)
-    return merge(hits, text)
+    hits: list[tuple[int, int, Pattern]] = []
+    sources = 0  # how many patterns (or the line test) gave hits
+    line_patterns = None
+    for c in compiled:
+        if c.line:
+            if lines:
+                if line_patterns is None:
+                    line_patterns = [c]
+                else:
+                    line_patterns.append(c)
+            continue
+        spans = _inline_matches(c, text, gated)
+        if spans:
+            sources += 1
+            p = c.pattern
+            hits += [(a, b, p) for a, b in spans]
+    if line_patterns is not None:
+        hit = _line_hit(line_patterns, text)
+        if hit is not None:
+            sources += 1
+            hits.append(hit)
+    if not hits:
+        return hits
+    if sources > 1:  # one pattern's matches come sorted and apart; several must be ordered
+        hits.sort(key=_by_start)
+    return _merged(hits, text)
+
+
+def find_hits(compiled: Sequence[_Compiled], text: str, *, lines: bool = True) -> list[Hit]:
+    """All hits of ``compiled`` in ``text``, merged so that touching spans make one hit."""
+    return [Hit(*h) for h in _find(compiled, text, lines)]
 
 
 _JOINERS = frozenset("-/:－／：~～")  # xxxx-xx-xx, xx:xx, xx/xx are one token
 
 
+def _merged(hits: list[tuple[int, int, Pattern]], text: str) -> list[tuple[int, int, Pattern]]:
+    """``merge`` of hits already ordered by start (then longest first)."""
+    if len(hits) == 1:
+        return hits
+    out = []
+    start, end, pattern = hits[0]
+    for a, b, p in hits:
+        if a <= end or (a == end + 1 and text[end:a] in _JOINERS):
+            if b > end:
+                end = b
+            continue
+        out.append((start, end, pattern))
+        start, end, pattern = a, b, p
+    out.append((start, end, pattern))
+    return out
+
+
 def merge(hits: list[Hit], text: str = "") -> list[Hit]:
     """Hits that overlap, touch, or are joined by one ``-`` ``/`` ``:`` make one hit."""
-    hits = sorted(hits, key=lambda h: (h.start, -h.end))
-    out: list[Hit] = []
-    for h in hits:
-        if out and (
-            h.start <= out[-1].end or (h.start == out[-1].end + 1 and text[out[-1].end : h.start] in _JOINERS)
-        ):
-            last = out[-1]
-            if h.end > last.end:
-                out[-1] = Hit(last.start, h.end, last.pattern)
-            continue
-        out.append(h)
-    return out
+    if not hits:
+        return []
+    return [Hit(*h) for h in _merged(sorted(hits, key=_by_start), text)]
 
 
 def evidence(text: str, start: int, end: int, limit: int = 40) -> str:
@@ -212,29 +274,29 @@ def shorten(s: str, limit: int = 40) -> str:
 class PatternRule(Rule):
     """An abstract rule that reports the hits of one pattern list of the ruleset.
 
-    Subclasses name the list (``patterns``) and build the message of a hit (``message``);
-    ``one_per_block`` makes one finding per block spanning all its hits (residue lines).
+    Subclasses name the list (``patterns``) and build the message of a hit on ``text[start:end]``
+    found by ``pattern`` (``message``); ``one_per_block`` makes one finding per block spanning all
+    its hits (residue lines).
     """
 
     patterns: str  # "placeholders" | "masks" | "empty_slots" | "residue"
     one_per_block: bool = False
 
-    def message(self, text: str, hit: Hit, whole_line: bool) -> tuple[str, str]:  # pragma: no cover
+    def message(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[str, str]:  # pragma: no cover
         raise NotImplementedError
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         compiled = compile_patterns(getattr(ctx.ruleset, self.patterns))
         if not compiled:
             return
+        message = self.message
         for block in _blocks(ctx):
             text = block.text
-            hits = find_hits(compiled, text, lines=block.kind is not BlockKind.CELL)
+            hits = _find(compiled, text, block.kind is not BlockKind.CELL)
             if not hits:
                 continue
             if self.one_per_block:
-                hits = [Hit(hits[0].start, hits[-1].end, hits[0].pattern)]
-            stripped = text.strip()
-            for hit in hits:
-                whole = text[hit.start : hit.end].strip() == stripped
-                zh, en = self.message(text, hit, whole)
-                yield self.finding(ctx, block, hit.start, hit.end, zh, en)
+                hits = [(hits[0][0], hits[-1][1], hits[0][2])]
+            for start, end, pattern in hits:
+                zh, en = message(text, start, end, pattern)
+                yield self.finding(ctx, block, start, end, zh, en)

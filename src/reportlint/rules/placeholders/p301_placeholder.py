@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlint.findings import Severity
-from reportlint.rules.placeholders._match import Hit, PatternRule
+from reportlint.rules.placeholders._match import PatternRule
+
+if TYPE_CHECKING:
+    from reportlint.data.ruleset import Pattern
 
 
 class Placeholder(PatternRule):
@@ -28,10 +33,9 @@ class Placeholder(PatternRule):
 
     patterns = "placeholders"
 
-    def message(self, text: str, hit: Hit, whole_line: bool) -> tuple[str, str]:
-        mark = text[hit.start : hit.end]
-        ev = text[max(0, hit.start - 4) : hit.end + 4].strip()  # a few characters around it, to find it
-        p = hit.pattern
+    def message(self, text: str, start: int, end: int, p: Pattern) -> tuple[str, str]:
+        mark = text[start:end]
+        ev = text[max(0, start - 4) : end + 4].strip()  # a few characters around it, to find it
         if ev == mark:
             return (f"占位符“{mark}”未替换为实际内容（{p.zh}）", f'placeholder "{mark}" left in the text ({p.en})')
         return (

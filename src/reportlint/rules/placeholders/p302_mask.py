@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlint.findings import Severity
-from reportlint.rules.placeholders._match import Hit, PatternRule, evidence
+from reportlint.rules.placeholders._match import PatternRule, evidence
+
+if TYPE_CHECKING:
+    from reportlint.data.ruleset import Pattern
 
 
 class Mask(PatternRule):
@@ -31,9 +36,8 @@ class Mask(PatternRule):
 
     patterns = "masks"
 
-    def message(self, text: str, hit: Hit, whole_line: bool) -> tuple[str, str]:
-        ev = evidence(text, hit.start, hit.end)
-        p = hit.pattern
+    def message(self, text: str, start: int, end: int, p: Pattern) -> tuple[str, str]:
+        ev = evidence(text, start, end)
         return (
             f"遮盖符“{ev}”未替换为实际内容（{p.zh}）",
             f'mask "{ev}" left in the text ({p.en})',

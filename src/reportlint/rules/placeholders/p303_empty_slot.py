@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlint.findings import Severity
-from reportlint.rules.placeholders._match import Hit, PatternRule, shorten
+from reportlint.rules.placeholders._match import PatternRule, shorten
+
+if TYPE_CHECKING:
+    from reportlint.data.ruleset import Pattern
 
 
 class EmptyNumberSlot(PatternRule):
@@ -28,9 +33,8 @@ class EmptyNumberSlot(PatternRule):
 
     patterns = "empty_slots"
 
-    def message(self, text: str, hit: Hit, whole_line: bool) -> tuple[str, str]:
-        ev = shorten(text[hit.start : hit.end])
-        p = hit.pattern
+    def message(self, text: str, start: int, end: int, p: Pattern) -> tuple[str, str]:
+        ev = shorten(text[start:end])
         return (
             f"数字空缺：“{ev}”缺少数值（{p.zh}）",
             f'empty number slot: "{ev}" has no number ({p.en})',

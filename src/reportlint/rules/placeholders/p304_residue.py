@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlint.findings import Severity
-from reportlint.rules.placeholders._match import Hit, PatternRule, shorten
+from reportlint.rules.placeholders._match import PatternRule, shorten
+
+if TYPE_CHECKING:
+    from reportlint.data.ruleset import Pattern
 
 
 class DownloadSiteResidue(PatternRule):
@@ -30,10 +35,9 @@ class DownloadSiteResidue(PatternRule):
     patterns = "residue"
     one_per_block = True
 
-    def message(self, text: str, hit: Hit, whole_line: bool) -> tuple[str, str]:
-        ev = shorten(text[hit.start : hit.end])
-        p = hit.pattern
-        if whole_line:
+    def message(self, text: str, start: int, end: int, p: Pattern) -> tuple[str, str]:
+        ev = shorten(text[start:end])
+        if text[start:end].strip() == text.strip():  # the whole line
             return (
                 f"下载网站残留行“{ev}”（{p.zh}），应删除整行",
                 f'download-site residue line "{ev}" ({p.en}); delete the line',
