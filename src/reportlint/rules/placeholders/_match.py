@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from reportlint.document import Block, BlockKind
 from reportlint.findings import Finding
 from reportlint.frozen import by_identity
-from reportlint.prefilter import Gate, _parsed, led, trigger
+from reportlint.prefilter import Gate, _c, _parsed, led, trigger, trigger_chars
 from reportlint.rules.base import Context, Rule
 
 if TYPE_CHECKING:  # schema types only: rules read frozen records (reportlint.frozen)
@@ -47,6 +47,14 @@ class _Compiled:
     exception_gate: Gate | None = None  # which exceptions can match a text at all
     line: bool = False  # scope = "line"
     nonempty: bool = False  # no match can be empty: no empty spans to drop
+    # ``marks``: characters every match of the pattern holds one of (its trigger set), and for
+    # each exception the most of them one of its matches can hold (``_most``): an exception
+    # whose matches hold fewer than every span cannot contain a span, and is not searched for
+    marks: frozenset[str] | None = None
+    limits: tuple[float, ...] = ()
+    # for each exception, when its matches cannot be empty and consume only characters of a
+    # known class: that class (``_consumed``), else None; see ``_may_hold``
+    consumed: tuple[tuple[re.Pattern[str], re.Pattern[str]] | None, ...] = ()
 
 
 class Hit(NamedTuple):
@@ -62,6 +70,125 @@ class Hit(NamedTuple):
 @lru_cache(maxsize=512)
 def _compile_one(regex: str, exceptions: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
     return led(regex), tuple(led(x) for x in exceptions)
+
+
+_INF = float("inf")
+_FLAGS_UNSURE = re.IGNORECASE | re.ASCII | re.LOCALE  # classes then match other characters
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D",
+    _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_NOT_SPACE: r"\S",
+    _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W",
+}
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
+_NOTHING = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}  # consume no character
+
+
+def _class_meets(items, chars: frozenset[str]) -> bool:
+    """Can the character class ``items`` (a parsed ``[...]``) match one of ``chars``? True when
+    unsure."""
+    negate = bool(items) and items[0][0] is _c.NEGATE
+    for ch in chars:
+        o = ord(ch)
+        hit = False
+        for op, av in items[1:] if negate else items:
+            if op is _c.LITERAL:
+                hit = av == o
+            elif op is _c.RANGE:
+                hit = av[0] <= o <= av[1]
+            elif op is _c.CATEGORY and av in _CATEGORIES:
+                hit = re.fullmatch(_CATEGORIES[av], ch) is not None
+            else:
+                return True
+            if hit:
+                break
+        if hit != negate:
+            return True
+    return False
+
+
+def _most_seq(seq, chars: frozenset[str]) -> float:
+    total: float = 0
+    for op, av in seq:
+        if op is _c.LITERAL:
+            total += chr(av) in chars
+        elif op is _c.IN:
+            total += _class_meets(av, chars)
+        elif op is _c.NOT_LITERAL or op is _c.ANY:
+            total += 1
+        elif op in _REPEATS:
+            _lo, hi, sub = av
+            n = _most_seq(sub, chars) if hi else 0
+            total += 0 if not n else _INF if hi == _c.MAXREPEAT else hi * n
+        elif op is _c.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & _FLAGS_UNSURE:
+                return _INF
+            total += _most_seq(sub, chars)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            total += _most_seq(av, chars)
+        elif op is _c.BRANCH:
+            total += max(_most_seq(b, chars) for b in av[1])
+        elif op not in _NOTHING:  # back-references, conditionals …: no bound
+            return _INF
+    return total
+
+
+def _most(regex: str, chars: frozenset[str]) -> float:
+    """The most characters of ``chars`` one match of ``regex`` can hold (``inf``: no bound
+    known). ``[xX](?=光)`` holds one x, ``\\d\\s*[xX]`` one, ``x+`` any number."""
+    parsed = _parsed(regex)
+    if parsed is None or parsed.state.flags & _FLAGS_UNSURE:
+        return _INF
+    return _most_seq(parsed, chars)
+
+
+def _consumed_seq(seq, out: set[str]) -> bool:
+    for op, av in seq:
+        if op is _c.LITERAL:
+            out.add(re.escape(chr(av)))
+        elif op is _c.IN:
+            for iop, iav in av:
+                if iop is _c.LITERAL:
+                    out.add(re.escape(chr(iav)))
+                elif iop is _c.RANGE:
+                    out.add(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+                elif iop is _c.CATEGORY and iav in _CATEGORIES:
+                    out.add(_CATEGORIES[iav])
+                else:  # a negated class …
+                    return False
+        elif op in _REPEATS:
+            if av[1] and not _consumed_seq(av[2], out):
+                return False
+        elif op is _c.SUBPATTERN:
+            if av[1] & _FLAGS_UNSURE or not _consumed_seq(av[3], out):
+                return False
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            if not _consumed_seq(av, out):
+                return False
+        elif op is _c.BRANCH:
+            if not all(_consumed_seq(b, out) for b in av[1]):
+                return False
+        elif op not in _NOTHING:  # any character, back-references …
+            return False
+    return True
+
+
+def _consumed(regex: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A one-character class holding every character a match of ``regex`` consumes (its
+    look-arounds consume none): ``(?:^|[|｜])\\s*[xX]`` -> ``[|｜\\sxX]``, with the regex of a run
+    of them; None when there is no such class short of every character, or a match may be
+    empty."""
+    parsed = _parsed(regex)
+    out: set[str] = set()
+    if parsed is None or parsed.state.flags & _FLAGS_UNSURE or not _nonempty(regex):
+        return None
+    if not _consumed_seq(parsed, out) or not out:
+        return None
+    body = "".join(sorted(out))
+    try:
+        return re.compile(f"[{body}]"), re.compile(f"[{body}]+")
+    except re.error:  # pragma: no cover - every part is escaped
+        return None
 
 
 def _nonempty(regex: str) -> bool:
@@ -87,9 +214,16 @@ def compile_patterns(patterns: Sequence[Pattern]) -> list[_Compiled]:
     for p in patterns:
         regex, exceptions = _compile_one(p.regex, tuple(p.exceptions))
         exception_gate = Gate(p.exceptions) if len(exceptions) > 1 else None
-        out.append(
-            _Compiled(p, regex, exceptions, trigger(p.regex), exception_gate, p.scope == "line", _nonempty(p.regex))
+        marks = trigger_chars(p.regex) if exceptions else None
+        limits = tuple(_most(x, marks) for x in p.exceptions) if marks is not None else ()
+        if not any(n < _INF for n in limits):
+            marks, limits = None, ()
+        consumed = tuple(_consumed(x) for x in p.exceptions)
+        compiled_one = _Compiled(
+            p, regex, exceptions, trigger(p.regex), exception_gate, p.scope == "line", _nonempty(p.regex),
+            marks, limits, consumed,
         )
+        out.append(compiled_one)
     return CompiledPatterns(out)
 
 
@@ -108,11 +242,52 @@ def _blocks(ctx: Context) -> list[Block]:
 _span = re.Match.span  # map(_span, finditer): the spans without a Python-level step per match
 
 
-def _excepted(c: _Compiled, text: str) -> list[tuple[int, int]]:
-    exceptions = c.exceptions
+def _may_hold(x: re.Pattern[str], consumed: tuple[re.Pattern[str], re.Pattern[str]], text: str, spans) -> bool:
+    """Can a match of the exception ``x`` (never empty, consuming only characters of the class
+    ``consumed``: the class and a run of it) hold one of ``spans``? Such a match lies in the run
+    of those characters around the span and starts at the latest where the span does, and it is
+    what ``x.match`` finds at its start (``finditer`` searches, and a search finds at a position
+    what a match there does). So when no match at those positions reaches the end of the span,
+    none of ``finditer``'s holds it: a few anchored tries instead of searching the whole text
+    for an exception that seldom applies."""
+    one, run = consumed
+    match = x.match
+    for a, b in spans:
+        if run.fullmatch(text, a, b) is None:
+            continue  # a character no match of x consumes
+        start = a
+        while start and one.match(text, start - 1) is not None:
+            start -= 1
+        for pos in range(start, a + 1):
+            m = match(text, pos)
+            if m is not None and m.end() >= b:
+                return True
+    return False
+
+
+# ``_may_hold`` tries a few positions per span where a search goes through the whole text: it is
+# the cheaper way while the spans are fewer than one per this many characters
+_CHARS_PER_TRY = 40
+
+
+def _excepted(c: _Compiled, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The matches of those exceptions of ``c`` that can hold one of ``spans``: only these are
+    searched for."""
     if c.exception_gate is not None:
-        exceptions = [exceptions[i] for i in c.exception_gate.candidates(text)]
-    return [s for x in exceptions for s in map(_span, x.finditer(text))]
+        wanted = c.exception_gate.candidates(text)
+    else:
+        wanted = range(len(c.exceptions))
+    if c.marks is not None:  # as many trigger characters as a span holds: not in every exception
+        least = min(sum(map(c.marks.__contains__, text[a:b])) for a, b in spans)
+        wanted = [i for i in wanted if c.limits[i] >= least]
+    exceptions = c.exceptions
+    consumed = c.consumed if len(spans) * _CHARS_PER_TRY < len(text) else ()
+    return [
+        s
+        for i in wanted
+        if not consumed or consumed[i] is None or _may_hold(exceptions[i], consumed[i], text, spans)
+        for s in map(_span, exceptions[i].finditer(text))
+    ]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -129,7 +304,7 @@ def _inline_matches(c: _Compiled, text: str, gated: bool = False) -> list[tuple[
     if not c.nonempty:
         spans = [s for s in spans if s[0] != s[1]]
     if spans and c.exceptions:
-        excepted = _excepted(c, text)
+        excepted = _excepted(c, text, spans)
         if excepted:
             spans = [s for s in spans if not _inside(excepted, s[0], s[1])]
     return spans
@@ -150,7 +325,7 @@ def _line_hit(compiled: Sequence[_Compiled], text: str) -> tuple[int, int, Patte
     for c in compiled:
         if c.trigger is not None and c.trigger.search(stripped) is None:
             continue
-        if c.regex.fullmatch(stripped) and not _inside(_excepted(c, text), lo, hi):
+        if c.regex.fullmatch(stripped) and not _inside(_excepted(c, text, [(lo, hi)]), lo, hi):
             return lo, hi, c.pattern
         got = _inline_matches(c, text, True)  # its trigger is in ``stripped``, so in ``text``
         if got:
