@@ -465,6 +465,7 @@ class PatternRule(Rule):
         if not compiled:
             return
         message = self.message
+        finding = self.finding
         for block in _blocks(ctx):
             text = block.text
             hits = _find(compiled, text, block.kind is not BlockKind.CELL)
@@ -474,4 +475,4 @@ class PatternRule(Rule):
                 hits = [(hits[0][0], hits[-1][1], hits[0][2])]
             for start, end, pattern in hits:
                 zh, en = message(text, start, end, pattern)
-                yield self.finding(ctx, block, start, end, zh, en)
+                yield finding(ctx, block, start, end, zh, en)

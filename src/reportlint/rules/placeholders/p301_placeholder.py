@@ -35,7 +35,7 @@ class Placeholder(PatternRule):
 
     def message(self, text: str, start: int, end: int, p: Pattern) -> tuple[str, str]:
         mark = text[start:end]
-        ev = text[max(0, start - 4) : end + 4].strip()  # a few characters around it, to find it
+        ev = text[start - 4 if start > 4 else 0 : end + 4].strip()  # a few characters around it, to find it
         if ev == mark:
             return (f"占位符“{mark}”未替换为实际内容（{p.zh}）", f'placeholder "{mark}" left in the text ({p.en})')
         return (
