@@ -268,22 +268,68 @@ def test_clean_paragraph_has_nothing_to_pair(text, cuts):
     assert [ch for _, ch in doubles] == ["“", "”"] * (len(doubles) // 2)
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=",.;:?!() 一十中年%％”）“（a1１\n", max_size=20))
-def test_scan_settles_only_what_find_marks_would(text):
-    """A mark the T502 scan regex settles (a captured group) is one find_marks' rules take too."""
-    from reportlint.rules.typography._text import is_cjk
-    from reportlint.rules.typography.t502_halfwidth import _SCAN, FW_CLOSE, FW_OPEN, _NUMERALS
+def _reference_marks(text, spans):
+    """T502's find_marks as first written: every character of FULL decided in Python."""
+    from reportlint.rules.typography._text import CJK_RE, FW_CLOSE, FW_OPEN, is_cjk
+    from reportlint.rules.typography.t502_halfwidth import FULL, _NUMERALS, _chinese_after, _latin
 
-    for m in _SCAN.finditer(text):
-        assert m.group() in ",.;:?!()"
-        if not m.lastindex:
+    out, opens = [], []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in FULL or spans.covers(i):
             continue
-        i, ch = m.start(), m.group()
-        prev, nxt = text[i - 1], text[i + 1 : i + 2]
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        if ch == "(":
+            opens.append(i)
+            continue
+        if ch == ")":
+            if opens:
+                a = opens.pop()
+                if CJK_RE.search(text, a + 1, i) is not None:
+                    out += [(a, a + 1, "（", "(", i), (i, i + 1, "）", ")", a)]
+            continue
+        if nxt == ch or prev == ch:
+            continue
+        ok, swallow = False, 0
         if ch == ".":
-            assert (is_cjk(prev) and prev not in _NUMERALS) or prev in "%％"
-            assert nxt == "" or is_cjk(nxt) or nxt in FW_OPEN + FW_CLOSE
-        else:
-            assert (is_cjk(prev) or prev in FW_CLOSE) and is_cjk(nxt)
-    assert [m.start() for m in _SCAN.finditer(text)] == [i for i, ch in enumerate(text) if ch in ",.;:?!()"]
+            if (is_cjk(prev) and prev not in _NUMERALS) or prev in "%％":  # "" too: the start of the text
+                if nxt == "" or is_cjk(nxt) or nxt in FW_OPEN or nxt in FW_CLOSE:
+                    ok = True
+                elif nxt == " ":
+                    ok, swallow = _chinese_after(text, i + 1)
+                    ok = ok and swallow > 0
+        elif is_cjk(prev) or (prev != "" and prev in FW_CLOSE):
+            ok, swallow = _chinese_after(text, i + 1)
+        elif ch in ",;" and prev and (prev.isdigit() or prev in "%％" or _latin(prev)):
+            ok = is_cjk(nxt) or (nxt != "" and nxt in FW_OPEN)
+        if ok:
+            out.append((i, i + 1 + swallow, FULL[ch], ch, -1))
+    out.sort()
+    return out
+
+
+MARKS_TEXT = st.lists(
+    st.sampled_from(list(",.;:?!() 一十〇中年%％”）“（《‘\"a1１²٣\n\t") + ["  ", "..", "(一)", "3.5", "\u3400", "\uf900"]), max_size=24
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(MARKS_TEXT, st.lists(st.tuples(st.integers(0, 24), st.integers(0, 5)), max_size=3), st.integers(0, 6))
+def test_find_marks_is_the_reference(text, cuts, marker):
+    """T502's regex classes (settled, no mark, decided one by one) and its scan after a heading's
+    marker find the marks of the plain per-character rules; and where ``settled_pieces`` answers,
+    its pieces describe and rewrite the paragraph as the marks do."""
+    from reportlint.rules.typography._text import Spans
+    from reportlint.rules.typography.t502_halfwidth import _described_marks, _described_pieces, find_marks, settled_pieces
+
+    for spans in (Spans([(a, a + n) for a, n in cuts]), Spans([(0, marker)])):
+        marks = find_marks(text, spans)
+        assert marks == _reference_marks(text, spans)
+        pieces = settled_pieces(text, spans)
+        if pieces is None:
+            continue
+        assert len(pieces) // 2 == len(marks)
+        if marks:
+            got, want = _described_pieces(text, pieces), _described_marks(text, marks)
+            assert got == want and list(got[2]) == list(want[2])

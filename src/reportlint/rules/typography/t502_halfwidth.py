@@ -62,31 +62,48 @@ def _chinese_after(text: str, j: int) -> tuple[bool, int]:
 
 
 _MARK_CHARS = re.compile("[" + re.escape("".join(FULL)) + "]")
-# every character of FULL (the class leads, so the engine skips to them at C speed), with an empty
-# group captured when the regex alone settles the character as a mark: one of , ; : ? ! after a
-# Chinese character or a closing full-width mark and before a Chinese character; a full stop after
-# a Chinese character other than a numeral (or after %) and before Chinese, a full-width mark or
-# the end. The common cases of find_marks, decided as it decides them.
-_SCAN = re.compile(
-    f"[,.;:?!()](?:"
-    f"(?<=[{CJK_CLASS}{FW_CLOSE}][,;:?!])(?=[{CJK_CLASS}])()"
-    f"|(?<=[{CJK_CLASS}%％]\\.)(?<![{_NUMERALS}]\\.)(?=[{CJK_CLASS}{FW_OPEN}{FW_CLOSE}]|\\Z)()"
-    f"|)"
+# find_marks sorts the characters of FULL in three classes, each told by what stands right before
+# and after the character (never by other marks), at C speed:
+# * settled (_SETTLED_IF after the character): a mark, replaced alone (no space swallowed): one of
+#   , ; : ? ! after a Chinese character or a closing full-width mark and before Chinese, a
+#   full-width mark, an ASCII digit or letter, a quote or the end; , ; after an ASCII digit or
+#   letter or % and before Chinese or an opening mark; a full stop after a Chinese character other
+#   than a numeral (or after %) and before Chinese, a full-width mark or the end;
+# * no mark (_NO_MARK_IF): a full stop after anything else but the start of the text (3.5, x.y,
+#   一.); one of : ? ! not after Chinese or a closing mark;
+# * the rest (_UNSETTLED: brackets, which pair up; a mark before a space …), which find_marks
+#   decides one by one.
+_AFTER_CHINESE = f"{CJK_CLASS}{FW_CLOSE}"
+_STOP_FOLLOWS = f"{CJK_CLASS}{FW_OPEN}{FW_CLOSE}"  # what a settled full stop precedes (or the end)
+_MARK_FOLLOWS = f'{_STOP_FOLLOWS}0-9A-Za-z"'  # what a settled , ; : ? ! precedes (or the end)
+_SETTLED_IF = (
+    f"(?:(?<=[{_AFTER_CHINESE}][,;:?!])(?=[{_MARK_FOLLOWS}]|\\Z)"
+    f"|(?<=[0-9A-Za-z%％][,;])(?=[{CJK_CLASS}{FW_OPEN}])"
+    f"|(?<=[{CJK_CLASS}%％]\\.)(?<![{_NUMERALS}]\\.)(?=[{_STOP_FOLLOWS}]|\\Z))"
 )
+_NO_MARK_IF = f"(?:(?<=[^{CJK_CLASS}%％]\\.)|(?<=[{_NUMERALS}]\\.)|(?<=[:?!])(?<![{_AFTER_CHINESE}][:?!]))"
+_SETTLED = re.compile("[,.;:?!]" + _SETTLED_IF)
+_UNSETTLED = re.compile(f"[,.;:?!()](?!{_SETTLED_IF})(?!{_NO_MARK_IF})")
 
 
 def find_marks(text: str, spans: Spans) -> list[Mark]:
     """Every half-width mark of ``text`` used as Chinese punctuation, in order."""
-    out: list[Mark] = []
+    # most blocks have no exempt span, or only a heading's marker at the start: the scans start
+    # after it (their look-behinds still see the text before)
+    pos = _scan_start(spans)
+    covers = None
+    if pos is None:
+        pos, covers = 0, spans.covers
+    if covers is None:
+        out = [(i := m.start(), i + 1, FULL[c := m.group()], c, -1) for m in _SETTLED.finditer(text, pos)]
+    else:
+        out = [(i, i + 1, FULL[c := m.group()], c, -1) for m in _SETTLED.finditer(text) if not covers(i := m.start())]
+    more: list[Mark] = []
     opens: list[int] = []
     n = len(text)
-    covers = spans.covers if spans.ranges else None  # most blocks have no exempt span
-    for m in _SCAN.finditer(text):  # only the characters of FULL, found at C speed
+    for m in _UNSETTLED.finditer(text, pos):
         i, ch = m.start(), m.group()
         if covers is not None and covers(i):
-            continue
-        if m.lastindex:  # a common case, settled by the regex
-            out.append((i, i + 1, FULL[ch], ch, -1))
             continue
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < n else ""
@@ -97,8 +114,8 @@ def find_marks(text: str, spans: Spans) -> list[Mark]:
             if opens:
                 a = opens.pop()
                 if CJK_RE.search(text, a + 1, i) is not None:  # Chinese inside
-                    out.append((a, a + 1, "（", "(", i))
-                    out.append((i, i + 1, "）", ")", a))
+                    more.append((a, a + 1, "（", "(", i))
+                    more.append((i, i + 1, "）", ")", a))
             continue
         if nxt == ch or prev == ch:
             continue  # ",," "..": doubled marks are T506/T507's business
@@ -119,9 +136,41 @@ def find_marks(text: str, spans: Spans) -> list[Mark]:
         elif ch in ",;" and prev and (prev.isdigit() or prev in "%％" or _latin(prev)):
             ok = is_cjk(nxt) or (nxt != "" and nxt in FW_OPEN)
         if ok:
-            out.append((i, i + 1 + swallow, FULL[ch], ch, -1))
-    out.sort()  # by start: no two marks start at one offset
+            more.append((i, i + 1 + swallow, FULL[ch], ch, -1))
+    if more:
+        out += more
+        out.sort()  # by start: no two marks start at one offset
     return out
+
+
+def _scan_start(spans: Spans) -> int | None:
+    """Where the marks of a block can start when its only exempt span is the heading's marker at
+    its start (0 without any exempt span); None when other spans are exempt."""
+    ranges = spans.ranges
+    if not ranges:
+        return 0
+    if len(ranges) == 1 and ranges[0][0] == 0:
+        return ranges[0][1]
+    return None
+
+
+# _SETTLED with the mark captured: its split is [text before the first mark, mark, text between,
+# mark, …, text after the last mark]
+_SETTLED_SPLIT = re.compile("([,.;:?!])" + _SETTLED_IF)
+
+
+def settled_pieces(text: str, spans: Spans) -> list[str] | None:
+    """``_SETTLED_SPLIT.split(text)`` when that finds exactly the marks of ``find_marks`` (no
+    character to decide one by one, no settled mark inside an exempt span), else None. The usual
+    paragraph typed with ASCII commas is then counted, described and rewritten at C speed, with
+    no object per mark."""
+    pos = _scan_start(spans)
+    if pos is None or _UNSETTLED.search(text, pos) is not None:
+        return None
+    pieces = _SETTLED_SPLIT.split(text)
+    if len(pieces[0]) < pos:  # a settled mark inside the heading's marker
+        return None
+    return pieces
 
 
 _LABEL = itemgetter(3)
@@ -164,20 +213,37 @@ class HalfWidthPunctuation(Rule):
         half = 0
         blocks = text_blocks(ctx)
         for block in blocks:
-            # a block without a half-width mark has none to report: no exempt span to look up
-            marks = find_marks(block.text, exempt_spans(ctx, block)) if _MARK_CHARS.search(block.text) else []
-            half += len(marks)
+            text = block.text
+            if _MARK_CHARS.search(text) is None:
+                continue  # no half-width mark to report: no exempt span to look up
+            spans = exempt_spans(ctx, block)
+            # the usual paragraph: its marks as pieces of the text, counted at C speed
+            pieces = settled_pieces(text, spans)
+            if pieces is not None:
+                n = len(pieces) // 2
+                if n:
+                    per_block.append((block, spans, pieces, None, n))
+                    half += n
+                continue
+            marks = find_marks(text, spans)
             if marks:
-                per_block.append((block, marks))
+                per_block.append((block, spans, None, marks, len(marks)))
+                half += len(marks)
         ctx.stats["halfwidth-marks"] += half
         # the full-width marks are counted only when there are enough half-width ones to compare
+        # (in all the blocks joined: none of them is a line break)
         whole = half >= ctx.ruleset.typography.halfwidth_document_min and half >= sum(
-            sum(map(block.text.count, _FULL_COUNTED)) for block in blocks
+            map("\n".join([block.text for block in blocks]).count, _FULL_COUNTED)
         )
-        for block, marks in per_block:
-            if whole or len(marks) >= 3:
-                yield self._paragraph(ctx, block, marks, whole)
+        for block, spans, pieces, marks, n in per_block:
+            if whole or n >= 3:
+                if marks is None:
+                    yield self._paragraph(ctx, block, whole, *_described_pieces(block.text, pieces))
+                else:
+                    yield self._paragraph(ctx, block, whole, *_described_marks(block.text, marks))
                 continue
+            if marks is None:
+                marks = find_marks(block.text, spans)
             for m in marks:  # at most two marks: two singles, or one bracket pair with nothing inside
                 if m[3] == ")":
                     continue
@@ -203,17 +269,16 @@ class HalfWidthPunctuation(Rule):
             fix=Fix(start, end, replacement, f"改为全角“{FULL[label]}”", f'use full-width "{FULL[label]}"'),
         )
 
-    def _paragraph(self, ctx: Context, block, marks: list[Mark], whole: bool) -> Finding:
+    def _paragraph(self, ctx: Context, block, whole: bool, start: int, end: int, used: Counter, rewrite: str) -> Finding:
         text = block.text
-        # marks are in order and never overlap (a swallowed space is no mark): the last ends last
-        start, end = marks[0][0], marks[-1][1]
         # per label, most used first, in the order of first use on ties (Counter.most_common's
         # order: a stable sort on the count); a bracket pair once
-        used = Counter(map(_LABEL, marks))
-        counts = sorted(((("()" if k == "(" else k), v) for k, v in used.items() if k != ")"), key=_COUNT, reverse=True)
-        total = len(marks)
-        detail_zh = "、".join(f"“{k}” {v} {'对' if k == '()' else '处'}" for k, v in counts)
-        detail_en = ", ".join(f'"{k}" ×{v}' for k, v in counts)
+        counts = [(("()" if k == "(" else k), v) for k, v in used.items() if k != ")"]
+        if len(counts) > 1:
+            counts.sort(key=_COUNT, reverse=True)
+        total = sum(used.values())
+        detail_zh = "、".join([f"“{k}” {v} {'对' if k == '()' else '处'}" for k, v in counts])
+        detail_en = ", ".join([f'"{k}" ×{v}' for k, v in counts])
         scope_zh = "（全文多用半角标点）" if whole else ""
         scope_en = " (the whole text is typed with ASCII punctuation)" if whole else ""
         ev = context(text, start, start + 1, 5, 5)
@@ -221,5 +286,22 @@ class HalfWidthPunctuation(Rule):
             ctx, block, start, end,
             f"本段有 {total} 个半角标点用在中文里{scope_zh}：{detail_zh}（如“{ev}”），应使用全角标点",
             f'{total} ASCII punctuation marks in Chinese text in this paragraph{scope_en}: {detail_en} (e.g. "{ev}"); use full-width punctuation',
-            fix=Fix(start, end, _rewrite(text, marks, start, end), f"本段 {total} 个改为全角标点", f"use full-width punctuation ({total} marks)"),
+            fix=Fix(start, end, rewrite, f"本段 {total} 个改为全角标点", f"use full-width punctuation ({total} marks)"),
         )
+
+
+def _described_marks(text: str, marks: list[Mark]) -> tuple[int, int, Counter, str]:
+    """(start of the first mark, end of the last, the marks per label in the order of first use,
+    the text between rewritten) of a paragraph's marks."""
+    # marks are in order and never overlap (a swallowed space is no mark): the last ends last
+    start, end = marks[0][0], marks[-1][1]
+    return start, end, Counter(map(_LABEL, marks)), _rewrite(text, marks, start, end)
+
+
+def _described_pieces(text: str, pieces: list[str]) -> tuple[int, int, Counter, str]:
+    """``_described_marks`` of the marks ``settled_pieces`` found: each one character, replaced
+    by its full-width form."""
+    core = pieces[1:-1]  # [mark, text between, mark, …, mark]
+    used = Counter(core[0::2])
+    core[0::2] = map(FULL.__getitem__, core[0::2])
+    return len(pieces[0]), len(text) - len(pieces[-1]), used, "".join(core)
