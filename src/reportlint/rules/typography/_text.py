@@ -54,13 +54,20 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 class Spans:
     """A sorted set of [start, end) ranges with a fast membership test."""
 
+    __slots__ = ("ranges", "_starts")
+
     def __init__(self, ranges: list[tuple[int, int]]):
         merged: list[tuple[int, int]] = []
-        for a, b in sorted(r for r in ranges if r[1] > r[0]) if ranges else ():  # most blocks: no range
-            if merged and a <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-            else:
+        if len(ranges) == 1:  # the usual case when there is any: no sort, no merge
+            a, b = ranges[0]
+            if b > a:
                 merged.append((a, b))
+        else:
+            for a, b in sorted(r for r in ranges if r[1] > r[0]):
+                if merged and a <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+                else:
+                    merged.append((a, b))
         self.ranges = merged
         self._starts = [a for a, _ in merged]
 
@@ -72,6 +79,9 @@ class Spans:
         return any(self.covers(i) for i in range(a, max(a + 1, b)))
 
 
+_NO_SPANS = Spans([])  # what most blocks have (never changed: Spans are read only)
+
+
 def heading_marker_end(block: Block) -> int:
     """Offset just after the outline marker a block opens with (0 when it opens with none)."""
     h = match_heading(block)
@@ -81,29 +91,13 @@ def heading_marker_end(block: Block) -> int:
 def marker_end(ctx: Context, block: Block) -> int:
     """``heading_marker_end(block)``, looked up once per block of the document (T501, T502 and
     T509 all ask)."""
-    ends: dict = ctx.shared("typography.marker-end", dict)
-    end = ends.get(block.index)
-    if end is None:
-        end = ends[block.index] = heading_marker_end(block)
-    return end
+    return _exempt(ctx).marker_end(block)
 
 
 def exempt_spans(ctx: Context, block: Block, *, marker: bool = True) -> Spans:
     """The exempt spans of a block, built once per document and block: the spans with the
     heading's outline marker (``marker=True``) are those without it plus the marker."""
-    cache: dict = ctx.shared("typography.exempt-spans", dict)  # every T rule asks, per block
-    key = (block.index, marker)
-    spans = cache.get(key)
-    if spans is None:
-        if marker:
-            spans = exempt_spans(ctx, block, marker=False)
-            end = marker_end(ctx, block)
-            if end:
-                spans = Spans(spans.ranges + [(0, end)])
-        else:
-            spans = _exempt_spans(ctx, block)
-        cache[key] = spans
-    return spans
+    return _exempt(ctx).spans(block, marker)
 
 
 @by_identity
@@ -118,26 +112,61 @@ def _exempt_patterns(ruleset) -> tuple:
     return _compiled(inline), _compiled(lines), Gate(inline + lines, pool_strings=True)
 
 
-def _exempt_spans(ctx: Context, block: Block) -> Spans:
-    text = block.text
-    ranges: list[tuple[int, int]] = []
-    # download-site residue is P304's business, not typography: inline patterns where they match,
-    # line patterns when the whole line is made of their matches
-    inline, lines, gate = _exempt_patterns(ctx.ruleset)
-    n = len(inline)
-    whole = False
-    for i in gate.candidates(text):
-        if i < n:
-            ranges.extend(m.span() for m in inline[i].finditer(text))
-        elif not whole and lines[i - n].fullmatch(text):
-            whole = True
-    if whole:
-        ranges.append((0, len(text)))
-    if ctx.document.format == "md":
-        s = text.lstrip()
-        if s.startswith(("```", "~~~", "    ", "\t")):
+def _exempt(ctx: Context) -> _Exempt:
+    return ctx.shared("typography.exempt", lambda: _Exempt(ctx))
+
+
+class _Exempt:
+    """The exempt spans of one document's blocks, each built on first request (every T rule asks,
+    block by block), with what building them needs looked up once."""
+
+    __slots__ = ("inline", "lines", "gate", "md", "plain", "marked", "ends")
+
+    def __init__(self, ctx: Context):
+        self.inline, self.lines, self.gate = _exempt_patterns(ctx.ruleset)
+        self.md = ctx.document.format == "md"
+        self.plain: dict[int, Spans] = {}  # block index -> its spans
+        self.marked: dict[int, Spans] = {}  # block index -> its spans and its heading's marker
+        self.ends: dict[int, int] = {}  # block index -> heading_marker_end
+
+    def marker_end(self, block: Block) -> int:
+        end = self.ends.get(block.index)
+        if end is None:
+            end = self.ends[block.index] = heading_marker_end(block)
+        return end
+
+    def spans(self, block: Block, marker: bool) -> Spans:
+        got = (self.marked if marker else self.plain).get(block.index)
+        if got is not None:
+            return got
+        plain = self.plain.get(block.index)
+        if plain is None:
+            plain = self.plain[block.index] = self._build(block.text)
+        if not marker:
+            return plain
+        end = self.marker_end(block)
+        got = self.marked[block.index] = Spans(plain.ranges + [(0, end)]) if end else plain
+        return got
+
+    def _build(self, text: str) -> Spans:
+        ranges: list[tuple[int, int]] = []
+        # download-site residue is P304's business, not typography: inline patterns where they match,
+        # line patterns when the whole line is made of their matches
+        inline = self.inline
+        n = len(inline)
+        whole = False
+        for i in self.gate.candidates(text):
+            if i < n:
+                ranges.extend(m.span() for m in inline[i].finditer(text))
+            elif not whole and self.lines[i - n].fullmatch(text):
+                whole = True
+        if whole:
             ranges.append((0, len(text)))
-    return Spans(ranges)
+        if self.md:
+            s = text.lstrip()
+            if s.startswith(("```", "~~~", "    ", "\t")):
+                ranges.append((0, len(text)))
+        return Spans(ranges) if ranges else _NO_SPANS
 
 
 def text_blocks(ctx: Context) -> list[Block]:
