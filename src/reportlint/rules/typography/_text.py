@@ -91,13 +91,13 @@ def heading_marker_end(block: Block) -> int:
 def marker_end(ctx: Context, block: Block) -> int:
     """``heading_marker_end(block)``, looked up once per block of the document (T501, T502 and
     T509 all ask)."""
-    return _exempt(ctx).marker_end(block)
+    return exemptions(ctx).marker_end(block)
 
 
 def exempt_spans(ctx: Context, block: Block, *, marker: bool = True) -> Spans:
     """The exempt spans of a block, built once per document and block: the spans with the
     heading's outline marker (``marker=True``) are those without it plus the marker."""
-    return _exempt(ctx).spans(block, marker)
+    return exemptions(ctx).spans(block, marker)
 
 
 @by_identity
@@ -112,13 +112,16 @@ def _exempt_patterns(ruleset) -> tuple:
     return _compiled(inline), _compiled(lines), Gate(inline + lines, pool_strings=True)
 
 
-def _exempt(ctx: Context) -> _Exempt:
-    return ctx.shared("typography.exempt", lambda: _Exempt(ctx))
+def exemptions(ctx: Context) -> Exemptions:
+    """The document's ``Exemptions``: a rule asking for the spans of every block fetches it once
+    (``exempt_spans`` looks it up on each call)."""
+    return ctx.shared("typography.exempt", lambda: Exemptions(ctx))
 
 
-class _Exempt:
-    """The exempt spans of one document's blocks, each built on first request (every T rule asks,
-    block by block), with what building them needs looked up once."""
+class Exemptions:
+    """The exempt spans of one document's blocks (``spans(block, marker)``, as ``exempt_spans``),
+    each built on first request (every T rule asks, block by block), with what building them needs
+    looked up once."""
 
     __slots__ = ("inline", "lines", "gate", "md", "plain", "marked", "ends")
 
@@ -135,7 +138,7 @@ class _Exempt:
             end = self.ends[block.index] = heading_marker_end(block)
         return end
 
-    def spans(self, block: Block, marker: bool) -> Spans:
+    def spans(self, block: Block, marker: bool = True) -> Spans:
         got = (self.marked if marker else self.plain).get(block.index)
         if got is not None:
             return got

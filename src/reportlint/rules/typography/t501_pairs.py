@@ -30,7 +30,7 @@ from reportlint.rules.base import Context, Rule
 from reportlint.rules.typography._text import (
     FULL_WIDTH_PUNCT,
     context,
-    exempt_spans,
+    exemptions,
     is_cjk,
     text_blocks,
 )
@@ -197,12 +197,13 @@ class UnmatchedPair(Rule):
         # per block: (block, bracket problems, double quotes, single quotes), or (block, None, None,
         # None) for a paragraph _clean says has nothing to report, analysed only if a neighbour asks
         analysed: list[tuple] = []
+        exempt = exemptions(ctx)
         for block in blocks:
             text = block.text
             if _PAIR_CHARS.search(text) is None:  # no bracket, no quote: no exempt span to look up
                 analysed.append((block, [], [], []))
                 continue
-            spans = exempt_spans(ctx, block)  # the outline marker exempt too
+            spans = exempt.spans(block)  # the outline marker exempt too
             if _clean(_pairs_outside(text, spans.ranges)):
                 analysed.append((block, None, None, None))
             else:
@@ -378,7 +379,7 @@ def _full(ctx: Context, analysed: list[tuple], k: int) -> tuple:
     brackets decide whether a paragraph's open ends continue there)."""
     got = analysed[k]
     if got[1] is None:
-        got = analysed[k] = _analysis(got[0], exempt_spans(ctx, got[0]))
+        got = analysed[k] = _analysis(got[0], exemptions(ctx).spans(got[0]))
     return got
 
 

@@ -20,13 +20,12 @@ gives the count, not one per character.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from operator import itemgetter
 
 from reportlint.findings import Finding, Fix, Severity
 from reportlint.rules.base import Context, Rule
-from reportlint.rules.typography._text import CJK_CLASS, CJK_RE, FW_CLOSE, FW_OPEN, Spans, context, exempt_spans, is_cjk, text_blocks
+from reportlint.rules.typography._text import CJK_CLASS, CJK_RE, FW_CLOSE, FW_OPEN, Spans, context, exemptions, is_cjk, text_blocks
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
 _NUMERALS = "一二三四五六七八九十〇零"
@@ -212,11 +211,12 @@ class HalfWidthPunctuation(Rule):
         per_block = []
         half = 0
         blocks = text_blocks(ctx)
+        exempt = exemptions(ctx)
         for block in blocks:
             text = block.text
             if _MARK_CHARS.search(text) is None:
                 continue  # no half-width mark to report: no exempt span to look up
-            spans = exempt_spans(ctx, block)
+            spans = exempt.spans(block)
             # the usual paragraph: its marks as pieces of the text, counted at C speed
             pieces = settled_pieces(text, spans)
             if pieces is not None:
@@ -269,7 +269,7 @@ class HalfWidthPunctuation(Rule):
             fix=Fix(start, end, replacement, f"改为全角“{FULL[label]}”", f'use full-width "{FULL[label]}"'),
         )
 
-    def _paragraph(self, ctx: Context, block, whole: bool, start: int, end: int, used: Counter, rewrite: str) -> Finding:
+    def _paragraph(self, ctx: Context, block, whole: bool, start: int, end: int, used: dict[str, int], rewrite: str) -> Finding:
         text = block.text
         # per label, most used first, in the order of first use on ties (Counter.most_common's
         # order: a stable sort on the count); a bracket pair once
@@ -290,18 +290,24 @@ class HalfWidthPunctuation(Rule):
         )
 
 
-def _described_marks(text: str, marks: list[Mark]) -> tuple[int, int, Counter, str]:
-    """(start of the first mark, end of the last, the marks per label in the order of first use,
-    the text between rewritten) of a paragraph's marks."""
+def _described_marks(text: str, marks: list[Mark]) -> tuple[int, int, dict[str, int], str]:
+    """(start of the first mark, end of the last, the number of marks per label in the order of
+    first use, the text between rewritten) of a paragraph's marks."""
     # marks are in order and never overlap (a swallowed space is no mark): the last ends last
     start, end = marks[0][0], marks[-1][1]
-    return start, end, Counter(map(_LABEL, marks)), _rewrite(text, marks, start, end)
+    return start, end, _tally(list(map(_LABEL, marks))), _rewrite(text, marks, start, end)
 
 
-def _described_pieces(text: str, pieces: list[str]) -> tuple[int, int, Counter, str]:
+def _described_pieces(text: str, pieces: list[str]) -> tuple[int, int, dict[str, int], str]:
     """``_described_marks`` of the marks ``settled_pieces`` found: each one character, replaced
     by its full-width form."""
     core = pieces[1:-1]  # [mark, text between, mark, …, mark]
-    used = Counter(core[0::2])
+    used = _tally(core[0::2])
     core[0::2] = map(FULL.__getitem__, core[0::2])
     return len(pieces[0]), len(text) - len(pieces[-1]), used, "".join(core)
+
+
+def _tally(labels: list[str]) -> dict[str, int]:
+    """How often each label occurs, in the order of first use (``Counter``'s, at C speed: a
+    paragraph uses two or three labels)."""
+    return {k: labels.count(k) for k in dict.fromkeys(labels)}

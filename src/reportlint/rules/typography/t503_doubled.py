@@ -74,7 +74,8 @@ class DoubledWord(Rule):
         for block in text_blocks(ctx):
             text = block.text
             spans = None  # looked up for a candidate only: most blocks have none
-            doubled = list(chars.finditer(text)) if chars is not None else []
+            # a doubled function character is rare: searched for first, listed only when found
+            doubled = list(chars.finditer(text)) if chars is not None and chars.search(text) is not None else []
             # the exceptions only matter where a character is doubled: most blocks skip them
             allowed = Spans([m.span() for rx in exceptions for m in rx.finditer(text)]) if doubled else None
             taken: list[tuple[int, int]] = []

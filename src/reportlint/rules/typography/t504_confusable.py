@@ -57,12 +57,19 @@ def _entries_of(data) -> tuple[tuple[Confusable, re.Pattern[str]], ...]:
 
 def find_confusables(text: str, entries) -> list[tuple[int, int, Confusable]]:
     """Non-overlapping matches, longest first at any position."""
-    hits = []
     gate = getattr(entries, "gate", None)
-    for entry, rx in entries if gate is None else (entries[i] for i in gate.candidates(text)):
+    if gate is not None:
+        picked = gate.candidates(text)
+        if not picked:
+            return []  # most blocks: no entry can match
+        entries = [entries[i] for i in picked]
+    hits = []
+    for entry, rx in entries:
         for m in rx.finditer(text):
             if m.end() > m.start():
                 hits.append((m.start(), m.end(), entry))
+    if not hits:
+        return hits
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[tuple[int, int, Confusable]] = []
     for h in hits:
