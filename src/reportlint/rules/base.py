@@ -105,21 +105,20 @@ class Rule:
         fix: Fix | None = None,
         severity: Severity | None = None,
     ) -> Finding:
-        """Build a finding on ``block.text[start:end]`` with its message in both languages."""
-        start = max(0, min(start, len(block.text)))
-        end = max(start, min(end, len(block.text)))
-        return Finding(
-            path=ctx.document.path,
-            code=self.code,
-            name=self.name,
-            severity=severity or self.severity,
-            message_zh=zh,
-            message_en=en,
-            block=block,
-            start=start,
-            end=end,
-            fix=fix,
-        )
+        """Build a finding on ``block.text[start:end]`` with its message in both languages (the
+        offsets clamped into the text, ``end`` not before ``start``)."""
+        # the clamps as comparisons and the fields by position: rules build thousands of findings
+        n = len(block.text)
+        if start > n:
+            start = n
+        if start < 0:
+            start = 0
+        if end > n:
+            end = n
+        if end < start:
+            end = start
+        # Finding's fields in order: path, code, name, severity, message_zh, message_en, block, start, end, fix
+        return Finding(ctx.document.path, self.code, self.name, severity or self.severity, zh, en, block, start, end, fix)
 
 
 def iter_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

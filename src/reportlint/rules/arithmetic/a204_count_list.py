@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from reportlint.findings import Finding, Severity
+from reportlint.frozen import by_identity
 from reportlint.rules.arithmetic._common import checked, compiled, data, sentences, words
 from reportlint.rules.base import Context, Rule
 
@@ -20,6 +21,12 @@ _LIST_AFTER = re.compile(rf"^((?:{_ITEM}、)+{_ITEM}?)(等)?(?=[。；;！？!?]
 # 和/及/与 joining the last two items (not the 与 of 参与, the 及 of 普及 or 涉及)
 _AND = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:以及|和|(?<![普涉波危触顾企以])及|(?<![参给赋授])与)(?=[\u4e00-\u9fff]{2})")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,14}")
+
+
+@by_identity
+def _verbs(d) -> re.Pattern[str] | None:
+    """The ruleset's list verbs as one regex matching at the start, once per arithmetic table ``d``."""
+    return compiled(r"^(?:" + "|".join(re.escape(v) for v in d.list_verbs) + ")") if d.list_verbs else None
 
 
 def count_items(items: list[str]) -> int:
@@ -59,7 +66,7 @@ class CountVersusList(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         d = data(ctx)
         nouns = words(d.list_nouns)
-        verbs = compiled(r"^(?:" + "|".join(re.escape(v) for v in d.list_verbs) + ")") if d.list_verbs else None
+        verbs = _verbs(d)
         for sent in sentences(ctx):
             text = sent.block.text
             for q in sent.quantities:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reportlint.findings import Finding, Severity
+from reportlint.frozen import by_identity
 from reportlint.rules.arithmetic._common import HUNDRED, any_of, checked, compiled, data, sentences
 from reportlint.rules.base import Context, Rule
 
@@ -12,6 +14,12 @@ _TAIL = (
     r"[ \t]*(?:均|分别|已|已经)?[ \t]*(?:为|达到|达|是|提高到|提升到|提升至|提高至|上升到|上升至|保持在|稳定在|在|约为|约)?"
     r"[ \t]*$"
 )
+
+
+@by_identity
+def _capped(d) -> re.Pattern[str]:
+    """A capped rate's name and the words up to its value, once per arithmetic table ``d``."""
+    return compiled(rf"(?P<name>{'|'.join(f'(?:{c})' for c in d.capped_rates)}){_TAIL}")
 
 
 class RateOver100(Rule):
@@ -37,7 +45,7 @@ class RateOver100(Rule):
         d = data(ctx)
         if not d.capped_rates:
             return
-        capped = compiled(rf"(?P<name>{'|'.join(f'(?:{c})' for c in d.capped_rates)}){_TAIL}")
+        capped = _capped(d)
         uncapped = any_of(tuple(d.uncapped_rates))
         for sent in sentences(ctx):
             for q in sent.quantities:

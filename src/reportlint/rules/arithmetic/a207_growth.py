@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from reportlint.facts.quantities import HUNDRED, Quantity
 from reportlint.findings import Finding, Severity
+from reportlint.frozen import by_identity
 from reportlint.rules.arithmetic._common import checked, compiled, data, disjoint, iv, places_for, ratio, sentences, show, sub
 from reportlint.rules.arithmetic.a203_parts_total import in_unit_of
 from reportlint.rules.base import Context, Rule
@@ -20,6 +21,19 @@ _STATED = re.compile(
 )
 _DOUBLED = re.compile(r"^[ \t]*[，,]?[ \t]*(?:实现|比上年|较上年|同比)?[ \t]*翻了?(?P<n>一|两|二|三)番(?P<more>多|以上|有余)?")
 _DOUBLE_TOL = Decimal("0.1")  # 翻一番 is read loosely: 1.8× to 2.2× is fine
+
+
+@by_identity
+def _verbs(d) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """The regex of "verb between A and B" and the falling verbs, once per arithmetic table ``d``
+    (None: the ruleset names no growth verb)."""
+    verbs = sorted(d.growth_up + d.growth_down, key=len, reverse=True)
+    if not verbs:
+        return None
+    between = compiled(
+        r"^[ \t]*(?P<verb>" + "|".join(re.escape(v) for v in verbs) + rf")(?:到|至)?[ \t]*(?:{_YEAR}的?|[上本今去]年的?)?[ \t]*$"
+    )
+    return between, frozenset(d.growth_down)
 
 
 class GrowthMismatch(Rule):
@@ -44,14 +58,10 @@ class GrowthMismatch(Rule):
     good = "一般公共预算收入由2.66亿元增加到4.559亿元，增长71.4%。"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        d = data(ctx)
-        verbs = sorted(d.growth_up + d.growth_down, key=len, reverse=True)
-        if not verbs:
+        verbs = _verbs(data(ctx))
+        if verbs is None:
             return
-        between = compiled(
-            r"^[ \t]*(?P<verb>" + "|".join(re.escape(v) for v in verbs) + rf")(?:到|至)?[ \t]*(?:{_YEAR}的?|[上本今去]年的?)?[ \t]*$"
-        )
-        down = set(d.growth_down)
+        between, down = verbs
         for sent in sentences(ctx):
             qs = sent.quantities
             if len(qs) < 2:

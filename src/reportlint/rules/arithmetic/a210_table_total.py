@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from reportlint.document import Block, BlockKind
 from reportlint.findings import Finding, Severity
+from reportlint.frozen import by_identity
 from reportlint.rules.arithmetic._common import add, checked, data, disjoint, quantity_facts, words
 from reportlint.rules.base import Context, Rule
 
@@ -19,6 +20,17 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 
 Cell = tuple[str, Block, int, int]  # text, block, start, end (the span a finding marks)
+
+
+def tables(ctx: Context) -> list[dict[int, dict[int, Cell]]]:
+    """``_grid`` of the document, found once for A210, A211 and A212 (which only read it)."""
+    return ctx.shared("arithmetic.tables", lambda: _grid(ctx.document.blocks))
+
+
+@by_identity
+def total_labels(d) -> frozenset[str]:
+    """The ruleset's total-row labels without their blanks, once per arithmetic table ``d``."""
+    return frozenset(re.sub(r"\s", "", x) for x in d.total_labels)
 
 
 def _grid(blocks: list[Block]) -> list[dict[int, dict[int, Cell]]]:
@@ -93,9 +105,9 @@ class TableTotalMismatch(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         quantity_facts(ctx)
         d = data(ctx)
-        labels = {re.sub(r"\s", "", x) for x in d.total_labels}
+        labels = total_labels(d)
         unsummed = words(d.unsummed_headers)
-        for rows in _grid(ctx.document.blocks):
+        for rows in tables(ctx):
             yield from self._table(ctx, rows, labels, unsummed)
 
     def _table(self, ctx, rows, labels, unsummed) -> Iterator[Finding]:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from reportlint.findings import Finding, Severity
 from reportlint.rules.arithmetic._common import HUNDRED, checked, disjoint, quantity_facts, ratio, show, sub
-from reportlint.rules.arithmetic.a210_table_total import _grid, _interval, _number
+from reportlint.rules.arithmetic.a210_table_total import _interval, _number, tables
 from reportlint.rules.base import Context, Rule
 
 # which column a rate column is computed from, by header words; a header must match exactly one
@@ -54,7 +54,7 @@ class TableRateMismatch(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         quantity_facts(ctx)
-        for rows in _grid(ctx.document.blocks):
+        for rows in tables(ctx):
             yield from self._table(ctx, rows)
 
     def _table(self, ctx, rows) -> Iterator[Finding]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from reportlint.document import BlockKind
 from reportlint.findings import Finding, Severity
 from reportlint.rules.arithmetic._common import checked, data, disjoint, iv, quantity_facts, words
-from reportlint.rules.arithmetic.a210_table_total import _grid, _interval, _number
+from reportlint.rules.arithmetic.a210_table_total import _interval, _number, tables, total_labels
 from reportlint.rules.base import Context, Rule
 
 # 茶园面积（亩） → name 茶园面积, unit 亩
@@ -46,10 +46,10 @@ class TableTextMismatch(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         qf = quantity_facts(ctx)
         d = data(ctx)
-        labels = {re.sub(r"\s", "", x) for x in d.total_labels}
+        labels = total_labels(d)
         unsummed = words(d.unsummed_headers)
         blocks = ctx.document.blocks
-        for rows in _grid(blocks):
+        for rows in tables(ctx):
             order = sorted(rows)
             cells = [cell for r in order for cell in rows[r].values()]
             first = min(cell[1].index for cell in cells)
