@@ -29,6 +29,12 @@ def _verbs(d) -> re.Pattern[str] | None:
     return compiled(r"^(?:" + "|".join(re.escape(v) for v in d.list_verbs) + ")") if d.list_verbs else None
 
 
+@by_identity
+def _discrete(d) -> frozenset[str]:
+    """The units that count whole things (个, 村, 家 …), once per arithmetic table ``d``."""
+    return frozenset(u for u, info in d.units.items() if info.discrete)
+
+
 def count_items(items: list[str]) -> int:
     n = len(items)
     if items and _AND.search(items[-1]):
@@ -67,12 +73,19 @@ class CountVersusList(Rule):
         d = data(ctx)
         nouns = words(d.list_nouns)
         verbs = _verbs(d)
+        discrete = _discrete(d)
         for sent in sentences(ctx):
             text = sent.block.text
+            listed = None  # whether the sentence can hold a list at all (worked out when first asked)
             for q in sent.quantities:
-                if not q.family or q.approx or q.unit not in d.units or not d.units[q.unit].discrete:
+                if not q.family or q.approx or q.unit not in discrete or q.decimals or q.multiplier != 1:
                     continue
-                if q.decimals or q.multiplier != 1:
+                if listed is None:
+                    # every list a count is checked against (_before, _after) lies inside the
+                    # sentence and holds a 、 (A、B、C) or an opening quotation mark (“A”“B”)
+                    within = text[sent.start : sent.end]
+                    listed = "、" in within or "“" in within
+                if not listed:
                     continue
                 c = int(q.number_value)
                 if c < 1:

@@ -90,11 +90,14 @@ def _part_patterns(parts) -> dict[tuple[str, str], tuple[re.Pattern[str], ...]]:
     return out
 
 
-def _parts_named(text: str, ctx: Context, where: str) -> set[str]:
-    """The parts whose ``where`` patterns ("heading" or "body") search ``text``."""
+def _parts_named(text: str, ctx: Context, where: str, skip: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """The parts whose ``where`` patterns ("heading" or "body") search ``text``, but for those in
+    ``skip``, whose patterns are not tried."""
     table = _part_patterns(ctx.ruleset.parts)
     found: set[str] = set()
     for part in PARTS:
+        if part in skip:
+            continue
         for p in table[part, where]:
             if p.search(text):
                 found.add(part)
@@ -141,12 +144,17 @@ def heading_parts(title: str, ctx: Context) -> set[str]:
 
 def _heading_parts(title: str, ctx: Context) -> set[str]:
     found = _parts_named(title, ctx, "heading")
-    report = ctx.facts.report
-    if promised_plan(report):
-        periods = _period_patterns(report.plan_year, report.summary_year, report.plan_phrase or "")
-        if any(p.search(title) for p in periods):
-            found.add("plan")
+    periods = ctx.shared("structure.plan-periods", lambda: _plan_periods(ctx.facts.report))
+    if periods and any(p.search(title) for p in periods):
+        found.add("plan")
     return found
+
+
+def _plan_periods(report: ReportInfo) -> tuple[re.Pattern[str], ...]:
+    """The patterns of the period the title promises a plan for (none when it promises none)."""
+    if promised_plan(report):
+        return _period_patterns(report.plan_year, report.summary_year, report.plan_phrase or "")
+    return ()
 
 
 def _is_title_repeat(text: str, ctx: Context) -> bool:
@@ -159,9 +167,11 @@ def _is_title_repeat(text: str, ctx: Context) -> bool:
     return any(compiled(p).search(text) for p in ctx.ruleset.outline.title_exclude)
 
 
-def paragraph_parts(text: str, ctx: Context) -> set[str]:
-    """The parts a body paragraph discusses (body patterns), or names as an unnumbered heading."""
-    found = _parts_named(text, ctx, "body")
+def paragraph_parts(text: str, ctx: Context, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """The parts a body paragraph discusses (body patterns), or names as an unnumbered heading;
+    ``known``: parts the caller has found already, which it adds this answer to: their patterns
+    are not tried (the union is the same), so a part may be missing from the answer if known."""
+    found = _parts_named(text, ctx, "body", known)
     if len(text) - _DECOR_LEAD.match(text).end() > _HEADING_LIKE_MAX and not _DECOR_TRAIL.match(text, len(text) - 1):
         # longer than a heading once its decoration is stripped: a run of _DECOR's second
         # alternative ends the text (at its end or before a last line break, which is in the run)
@@ -169,7 +179,7 @@ def paragraph_parts(text: str, ctx: Context) -> set[str]:
         return found
     short = _DECOR.sub("", text)
     if 0 < len(short) <= _HEADING_LIKE_MAX and not _SENTENCE_INSIDE.search(short) and not _is_title_repeat(short, ctx):
-        found |= _parts_named(short, ctx, "heading")
+        found |= _parts_named(short, ctx, "heading", known)
     return found
 
 
@@ -196,7 +206,7 @@ def _present_parts(ctx: Context) -> set[str]:
         return found  # the body paragraphs cannot add anything
     paragraphs = list(outline.preamble) + [p for s in outline.walk() for p in s.paragraphs]
     for para in paragraphs:
-        found |= paragraph_parts(para.text, ctx)
+        found |= paragraph_parts(para.text, ctx, found)
         if found.issuperset(PARTS):
             break
     return found
