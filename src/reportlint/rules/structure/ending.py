@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 from reportlint.document import Block, BlockKind
+from reportlint.frozen import by_identity
 from reportlint.outline import Paragraph
-from reportlint.prefilter import compiled
+from reportlint.prefilter import Gate, compiled
 from reportlint.rules.base import Context
 
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
@@ -45,20 +46,39 @@ def is_residue(text: str, ctx: Context) -> bool:
     t = text.strip()
     if not t or len(t) > _RESIDUE_MAX:
         return False
-    rest = t
-    for pat in ctx.ruleset.residue:
-        if pat.scope == "line":
-            rest = compiled(pat.regex).sub(" ", rest)
-        elif _inline_hit(pat.regex, pat.exceptions, t):
+    patterns, gate = _residue(ctx.ruleset.residue)
+    # only the patterns the gate lets through can match t (the answer is an "or" of pure tests:
+    # their order does not change it)
+    lines = False
+    for i in gate.candidates(t):
+        regex, exceptions = patterns[i]
+        if exceptions is None:
+            lines = True
+        elif _inline_hit(regex, exceptions, t):
             return True
-    if rest != t and not _LEFTOVER.sub("", rest):
-        return True
+    if lines:  # (when no line pattern matches t, every sub leaves it as it is: rest == t)
+        rest = t
+        for regex, exceptions in patterns:
+            if exceptions is None:
+                rest = regex.sub(" ", rest)
+        if rest != t and not _LEFTOVER.sub("", rest):
+            return True
     return any(compiled(p).search(t) for p in ctx.ruleset.outline.title_exclude)
 
 
-def _inline_hit(regex: str, exceptions: list[str], text: str) -> bool:
-    for m in compiled(regex).finditer(text):
-        inside = any(e.start() <= m.start() and m.end() <= e.end() for x in exceptions for e in compiled(x).finditer(text))
+@by_identity
+def _residue(patterns) -> tuple[list[tuple[re.Pattern[str], tuple[re.Pattern[str], ...] | None]], Gate]:
+    """The ruleset's ``residue`` patterns compiled once per ruleset, in order: (regex, None) for a
+    line pattern, (regex, its exceptions) for an inline one; and a ``Gate`` over them."""
+    compiled_patterns = [
+        (compiled(p.regex), None if p.scope == "line" else tuple(compiled(x) for x in p.exceptions)) for p in patterns
+    ]
+    return compiled_patterns, Gate([p.regex for p in patterns], pool_strings=True)
+
+
+def _inline_hit(regex: re.Pattern[str], exceptions: tuple[re.Pattern[str], ...], text: str) -> bool:
+    for m in regex.finditer(text):
+        inside = any(e.start() <= m.start() and m.end() <= e.end() for x in exceptions for e in x.finditer(text))
         if not inside:
             return True
     return False
