@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 from collections.abc import Iterator
 
 from reportlint.facts.periods import LocatedMention, Mention, Period, TitlePeriods
@@ -37,19 +36,23 @@ def own_parts(ctx: Context, section: Section) -> set[str]:
     return heading_parts(section.title, ctx)
 
 
-# per thread: the last context and its top-level sections' parts (their ids stay valid while it lives)
-_PART_CACHE = threading.local()
-
-
 def section_part(ctx: Context, section: Section | None) -> str | None:
     """``review`` / ``problems`` / ``plan`` for a section (by its top-level section), ``preamble``
     for None; None when the top-level heading names several parts or none in a non-summary."""
     if section is None:
         return "preamble"
-    if getattr(_PART_CACHE, "ctx", None) is not ctx:
-        _PART_CACHE.parts = {id(s): _top_part(ctx, s) for s in ctx.outline.sections}
-        _PART_CACHE.ctx = ctx
-    return _PART_CACHE.parts.get(id(top(section)))
+    return ctx.shared("years.section-parts", lambda: _section_parts(ctx)).get(id(section))
+
+
+def _section_parts(ctx: Context) -> dict[int, str | None]:
+    """id of every section of the outline -> the part of its top-level section (the sections live
+    as long as the context that holds this, so their ids stay theirs)."""
+    parts: dict[int, str | None] = {}
+    for head in ctx.outline.sections:
+        part = _top_part(ctx, head)
+        for s in head.walk():
+            parts[id(s)] = part
+    return parts
 
 
 def _top_part(ctx: Context, head: Section) -> str | None:

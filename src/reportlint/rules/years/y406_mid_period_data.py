@@ -47,11 +47,11 @@ class MidPeriodData(Rule):
         # (block, start, end, text, month) of every cumulative data point of the review
         points: list[tuple[object, int, int, str, int]] = []
         for lm in mentions(ctx):
-            if section_part(ctx, lm.section) not in ("preamble", "review"):
-                continue
             m = lm.mention
             p = m.period
             if m.kind not in ("sub", "year") or p is None or m.placeholder or p.first != 1 or p.is_full_year:
+                continue
+            if section_part(ctx, lm.section) not in ("preamble", "review"):
                 continue
             if p.year is not None and s.year is not None and p.year != s.year:
                 continue

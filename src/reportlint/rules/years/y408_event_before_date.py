@@ -51,6 +51,8 @@ class EventNotYetHeld(Rule):
         cal = ctx.ruleset.calendar
         for para in self._paragraphs(ctx):
             block, text = para.block, para.block.text
+            if "十" not in text:
+                continue  # every term number (_TERM: 十九, 二十一) holds 十: most paragraphs have none
             # (a congress names 大, a plenum 届: most paragraphs hold neither)
             for m in _CONGRESS.finditer(text, para.offset) if "大" in text else ():
                 n = cn_to_int(m.group("n"))
