@@ -6,11 +6,18 @@ import re
 from collections.abc import Iterator
 
 from reportlint.findings import Finding, Severity
+from reportlint.frozen import by_identity
 from reportlint.numerals import parse_number
 from reportlint.rules.base import Context, Rule
 from reportlint.rules.years.common import SENTENCE_END, mentions
 
 _COUNT = r"(?P<n>\d{1,3}|[一二三四五六七八九十百零〇]{1,5})\s*周年|(?P<century>百)年(?![大未变之])"
+
+
+@by_identity
+def _events(calendar) -> list[tuple[object, re.Pattern[str]]]:
+    """The calendar's anniversaries with the regex of "event … N周年", compiled once per calendar."""
+    return [(a, re.compile(rf"(?:{a.regex})(?:的)?\s*(?:{_COUNT})")) for a in calendar.anniversary_list]
 
 
 def _ordinal(n: int) -> str:
@@ -35,9 +42,7 @@ class AnniversaryYear(Rule):
     good = "青山镇2021年工作总结\n2021年是中国共产党成立100周年，……"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        events = [
-            (a, re.compile(rf"(?:{a.regex})(?:的)?\s*(?:{_COUNT})")) for a in ctx.ruleset.calendar.anniversary_list
-        ]
+        events = _events(ctx.ruleset.calendar)
         for lm in mentions(ctx, ("preamble", "body", "heading")):
             m = lm.mention
             if m.kind != "year" or m.role != "statement" or m.placeholder or m.period is None or m.period.year is None:
