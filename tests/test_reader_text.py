@@ -57,9 +57,10 @@ def test_big5_is_not_silently_read_as_gb18030():
     assert "青山鎮" in text
 
 
-@pytest.mark.parametrize("text", ["一、(【", "二、【", "青山镇", "（一）2025年"])
+@pytest.mark.parametrize("text", ["一、(【", "二、【", "青山镇", "（一）2025年", "××××“……***以下五个方面"])
 def test_a_few_gb18030_bytes_are_not_read_as_a_single_byte_code_page(text):
-    # found by hypothesis: on 7 bytes charset-normalizer preferred an Arabic code page (…۰۱(۰ﺝ)
+    # found by hypothesis: on 7 bytes charset-normalizer preferred an Arabic code page (…۰۱(۰ﺝ);
+    # and Thai (cp874) for a line whose GB2312 symbols (× “ …) outnumber its ideographs
     decoded, used, _ = decode(text.encode("gb18030"), "r.txt")
     assert (decoded, used) == (text, "gb18030")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from reportlint.document import Block, BlockKind, Document, ReadError
 
@@ -68,7 +69,23 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     )
 
 
-_CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_CHINESE = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_WIDE = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=1)
+def _chinese_text() -> re.Pattern[str]:
+    """The characters of Chinese text: the CJK blocks, and the symbols GB2312 holds below them
+    (× ÷ ° “ ” … ‰ ℃ Ⅰ ① ■ ★ and the pinyin letters), which a short line of a report may hold
+    more of than ideographs (``××××“……***以下五个方面``)."""
+    symbols = []
+    for cp in range(0x80, 0x3000):
+        try:
+            if len(chr(cp).encode("gb2312")) == 2:
+                symbols.append(cp)
+        except UnicodeEncodeError:
+            pass
+    return re.compile("[" + _CHINESE + "".join(f"\\u{cp:04x}" for cp in symbols) + "]")
 
 
 def _is_big5(codec: str) -> bool:
@@ -77,12 +94,12 @@ def _is_big5(codec: str) -> bool:
 
 def _reads_as_chinese(text: str, guess: str | None) -> bool:
     """GB18030 wins over any guess but Big5 (see ``_simplified_wins``) when what it decodes is
-    Chinese: on a short text charset-normalizer may prefer an Arabic code page (一、【 → …۰۱(۰ﺝ),
+    Chinese (at least half of its non-ASCII characters, ``_chinese_text``): on a short text charset-normalizer may prefer an Arabic code page (一、【 → …۰۱(۰ﺝ),
     cp949 or Shift-JIS; this is a linter of Chinese reports, whose legacy encoding is GB18030."""
     if guess is None or _is_big5(guess):
         return False
-    wide = [c for c in text if ord(c) > 0x7F]
-    return bool(wide) and sum(1 for c in wide if _CHINESE.match(c)) * 2 >= len(wide)
+    wide = len(_WIDE.findall(text))
+    return bool(wide) and len(_chinese_text().findall(text)) * 2 >= wide
 
 
 def _common_share(text: str, codec: str, lead_lo: int, lead_hi: int) -> float:
