@@ -83,3 +83,17 @@ def test_the_decoder_drops_the_bom_and_nothing_more():
     for encoding in ("utf-8-sig", "utf-16", "utf-32"):
         doc = read_text("\ufeff一、概述\n".encode(encoding), "r.txt")  # the codec writes the mark itself
         assert doc.bom and [b.text for b in doc.blocks] == ["\ufeff一、概述"], encoding
+
+
+def test_a_gb18030_byte_order_mark_is_dropped_and_kept_by_fix(tmp_path):
+    # found by the --fix property test: GB18030 encodes U+FEFF as 84 31 95 33, its byte-order mark,
+    # which the codec keeps as text: columns then counted it, and the user's editor does not
+    from reportlint.fix import encode_like
+
+    data = b"\x84\x31\x95\x33" + "一、青山镇 2025年\n".encode("gb18030")
+    text, used, bom = decode(data, "r.txt")
+    assert (text, used, bom) == ("一、青山镇 2025年\n", "gb18030", True)
+    assert read_text(data, "r.txt").blocks[0].text == "一、青山镇 2025年"
+    assert encode_like(text, used, bom, data) == data
+    assert encode_like(text, "gb18030", False, data) == data[4:]
+    assert decode(data, "r.txt", "gb18030") == (text, "gb18030", True)  # --encoding, and --fix's re-reads

@@ -237,6 +237,8 @@ _DIGITS = re.compile(r"[\d〇零一二三四五六七八九十百千万亿两]")
 
 @SETTINGS
 @given(documents(), st.sampled_from(["utf-8", "gb18030", "utf-8-sig"]))
+@example("××××“……***以下五个方面", "gb18030")  # read as Thai (cp874): columns past the line end
+@example("\ufeff青山镇2025年工作总结及2026年工作计划\n一、工作总结\n", "gb18030")  # the GB18030 BOM counted as a column
 def test_fix_is_idempotent_and_keeps_every_digit(text, encoding):
     try:
         data = text.encode(encoding)

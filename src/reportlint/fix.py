@@ -38,6 +38,7 @@ from pathlib import Path
 
 from reportlint.document import Document, ReadError
 from reportlint.findings import Finding, Fix
+from reportlint.readers.text import BOM_GB18030
 
 MAX_ROUNDS = 4
 FIXABLE_FAMILIES = ("T",)
@@ -157,6 +158,8 @@ def encode_like(text: str, encoding: str, bom: bool, original: bytes) -> bytes:
         little = head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF32_LE) if bom else sys.byteorder == "little"
         codec = f"{enc}-{'le' if little else 'be'}"
         return (head if bom else b"") + text.encode(codec)
+    if enc == "gb18030" and bom:
+        return BOM_GB18030 + text.encode(encoding)
     return text.encode(encoding)
 
 

@@ -1,6 +1,6 @@
 """Plain text and Markdown reader: bytes -> Document, one block per line.
 
-Decoding order (../shared/NOTES.md): BOM (UTF-8, UTF-16, UTF-32), strict UTF-8, then strict
+Decoding order (../shared/NOTES.md): BOM (UTF-8, UTF-16, UTF-32, GB18030), strict UTF-8, then strict
 GB18030 (a superset of GBK), cross-checked with charset-normalizer because Big5 bytes are mostly
 valid GB18030 and would silently become mojibake. On a short text charset-normalizer's guess is
 noise (cp949, Shift-JIS, an Arabic code page, Big5 for 青山镇): GB18030 keeps the text when it
@@ -15,12 +15,14 @@ from functools import lru_cache
 
 from reportlint.document import Block, BlockKind, Document, ReadError
 
+BOM_GB18030 = b"\x84\x31\x95\x33"
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
+    (BOM_GB18030, "gb18030"),  # U+FEFF in GB18030, which its codec keeps as text
 )
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
@@ -29,6 +31,8 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     """Return (text, encoding name, had_bom)."""
     if encoding:
         try:
+            if data.startswith(BOM_GB18030) and codecs.lookup(encoding).name == "gb18030":
+                return data[len(BOM_GB18030):].decode(encoding), encoding, True  # as utf-8-sig does
             return data.decode(encoding), encoding, False
         except (UnicodeDecodeError, LookupError) as exc:
             raise ReadError(
@@ -39,7 +43,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name, True
+                return (data[len(bom):] if bom == BOM_GB18030 else data).decode(name), name, True
             except UnicodeDecodeError:
                 break
     try:
