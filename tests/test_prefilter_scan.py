@@ -89,3 +89,21 @@ def test_a_regex_holding_nul_is_planned_apart():
     assert gate.candidates("a\0b") == [0]
     assert gate.candidates("原创力文档 xx") == [1, 2]
     assert gate.candidates("ab") == []
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_key_is_tested_with_the_two_characters_it_stands_beside(monkeypatch, short):
+    """A regex keyed on a character of a required string is let through only by a text holding
+    that character beside its neighbour in the string (``Gate._gram``), on both ways of testing."""
+    if not short:
+        monkeypatch.setattr(prefilter, "_SHORT", -1)
+    prefilter.new_document()
+    gate = Gate(["清彻", "脱贫攻坚", r"(?:原创力|道客)文档", r"\*\*"])
+    assert gate.candidates("清理河道，彻底整治") == []
+    assert gate.candidates("水质清彻") == [0]
+    assert gate.candidates("脱贫后，攻克难关，坚持") == []
+    assert gate.candidates("巩固脱贫攻坚成果") == [1]
+    assert gate.candidates("原创文件，道路文档") == []
+    assert gate.candidates("见原创力文档网") == [2]
+    assert gate.candidates("a * b * c") == []
+    assert gate.candidates("**要点**") == [3]

@@ -580,6 +580,17 @@ def chars_of(text: str) -> frozenset[str]:
     return got
 
 
+def _meets(chars: frozenset[str], text: str, test: str | tuple[str, ...]) -> bool:
+    """Does ``text``, whose characters are ``chars``, hold ``test`` (a string of one or two
+    characters) or one of them (a tuple): ``Gate``'s key tests on a long text, looked up in the
+    set of its characters first, so that the text is scanned only for a two-character string
+    whose characters it holds."""
+    for x in (test,) if type(test) is str else test:
+        if all(map(chars.__contains__, x)) and (len(x) == 1 or x in text):
+            return True
+    return False
+
+
 def _spelt(chars) -> str:
     """A set of characters as a string of them, the most common in work reports first
     (``_weights``): ``Gate`` tests whether a text holds one of them a character at a time, and a
@@ -722,7 +733,7 @@ class Gate:
                 always_bits |= bit
                 continue
             strings = cls._strings(lits) if lits is not None else None
-            tests[i] = (frozenset(need), sets, strings if type(strings) is not re.Pattern else strings.pattern, spread)
+            tests[i] = (frozenset(need), sets, strings if type(strings) is not re.Pattern else strings.pattern, spread, lits)
             if lits is not None:
                 string_bits |= bit
                 pooled |= lits
@@ -732,7 +743,7 @@ class Gate:
         # meeting the first is looked at only if it meets the second too. For a regex with
         # required strings, the key may instead be, for each string, its two rarest characters.
         uses: dict[str, int] = {}
-        for need, _sets, _strings, _spread in tests.values():
+        for need, _sets, _strings, _spread, _lits in tests.values():
             for c in need:
                 uses[c] = uses.get(c, 0) + 1
         weight = _weights()
@@ -746,31 +757,59 @@ class Gate:
 
         alone: dict[str, int] = {}  # key character -> the regexes keyed on it alone
         pairs: dict[str, dict[int, frozenset[str]]] = {}  # first key character -> bit -> second set
-        for i, (need, sets, strings, spread) in tests.items():
+        # first key character -> bit -> the two-character strings (``_gram``) of which a text
+        # the regex matches holds one, when each of its terms keyed on that character has one
+        grams: dict[str, dict[int, set[str] | None]] = {}
+        for i, (need, sets, strings, spread, lits) in tests.items():
             bit = 1 << i
             ranked = sorted([frozenset(c) for c in need] + sets, key=rarity)
             terms = [(ranked[0], ranked[1] if len(ranked) > 1 else None)] if ranked else []
             met = [t for t in terms[0] if t is not None] if terms else []  # what the key test implies
+            # the strings a text meeting a term holds one of: each term of ``need`` speaks of all
+            # of the regex's strings, each term of ``spread`` of one
+            sources = [lits] * len(terms)
             if spread is not None and (not terms or odds(spread) < odds(terms)):
                 terms = spread
                 met = [frozenset().union(*(first for first, _second in spread))]
-            for first, second in terms:
+                sources = [frozenset({x}) for x in sorted(lits)]  # ``_spread``'s order
+            for (first, second), source in zip(terms, sources):
+                # the gram holds the second character (the key character when alone), so that its
+                # test is never weaker than the second's
+                anchor = next(iter(second)) if second is not None and len(second) == 1 else None
                 for c in first:
-                    if second is None:
+                    gram = None
+                    if source is not None and (second is None or anchor is not None):
+                        gram = cls._gram(c if anchor is None else anchor, c, source, weight, floor)
+                    if second is None and gram is None:
                         alone[c] = alone.get(c, 0) | bit
-                    else:
-                        at = pairs.setdefault(c, {})
-                        at[bit] = at.get(bit, frozenset()) | second
+                        continue
+                    at = grams.setdefault(c, {})
+                    if gram is None:
+                        at[bit] = None  # a term without one: the characters are tested
+                    elif at.get(bit, ()) is not None:
+                        at[bit] = {*at.get(bit, ()), gram}
+                    if second is None:  # the key met alone unless a string holding it is met too
+                        second = frozenset(gram.replace(c, "", 1))
+                    at = pairs.setdefault(c, {})
+                    at[bit] = at.get(bit, frozenset()) | second
             # the tests left: those the key test does not imply (the string test implies the
             # characters of the strings)
             need = need - frozenset().union(*(m for m in met if len(m) == 1))
             sets = tuple(cl for cl in sets if not any(m <= cl for m in met))
             if need or sets or strings is not None:
                 checks[i] = (_spelt(need) if need else None, tuple(map(_spelt, sets)), strings)
-        # key character -> (the regexes keyed on it alone, (second set, the regex keyed on both) …);
-        # sets of characters are spelt as strings (``_spelt``), tested one character at a time
-        by_char = {c: (alone.get(c, 0), tuple((_spelt(second), bit) for bit, second in pairs.get(c, {}).items()))
-                   for c in sorted(set(alone) | set(pairs))}
+        # key character -> (the regexes keyed on it alone, (test, the regex keyed on the character
+        # and the test) …): a test is a string a text holds (a character or a two-character
+        # string, ``_gram``), or a tuple of them of which it holds one; sets of characters are
+        # spelt as by ``_spelt``
+        by_char = {}
+        for c in sorted(set(alone) | set(pairs)):
+            both = []
+            for bit, second in pairs.get(c, {}).items():
+                got = grams.get(c, {}).get(bit)
+                held = _spelt(second) if got is None else tuple(sorted(got))
+                both.append((held[0] if len(held) == 1 else tuple(held), bit))
+            by_char[c] = (alone.get(c, 0), tuple(both))
         if not (pool_strings and pooled):
             return always, always_bits, checks, by_char, 0, None
         kept = cls._strings(frozenset(pooled))
@@ -785,6 +824,25 @@ class Gate:
             *(frozenset(c for c in x if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff") for x in lits)
         )
         return common or None
+
+    @staticmethod
+    def _gram(anchor: str, c: str, strings: frozenset[str], weight: dict[str, float], floor: float) -> str | None:
+        """A string of two characters, ``anchor`` and a neighbour of it, found in every one of the
+        (lowercased) ``strings``: a text holding one of the strings holds it. Preferably the
+        one of ``anchor`` and ``c``, else the one whose other character is rarest (``_weights``).
+        Only characters that nothing else lowercases to (``_uncased``), which a text holds
+        wherever its lowercase does, and in the same order; None when there is none."""
+        if not _uncased(anchor):
+            return None
+        common: set[str] | None = None
+        for x in strings:
+            got = {x[j:j + 2] for j in range(len(x) - 1) if anchor in x[j:j + 2] and all(map(_uncased, x[j:j + 2]))}
+            common = got if common is None else common & got
+            if not common:
+                return None
+        if not common:
+            return None
+        return min(common, key=lambda g: (c not in g.replace(anchor, "", 1), weight.get(g.replace(anchor, "", 1), floor), g))
 
     @staticmethod
     def _spread(lits: frozenset[str]) -> list[tuple[frozenset[str], frozenset[str] | None]] | None:
@@ -821,15 +879,24 @@ class Gate:
             return self._always
         # what the other tests ask of: the text itself (``in`` scans it at C speed), or when it is
         # long and would be scanned many times, the set of its characters
-        has = text if len(text) <= _SHORT else chars_of(text)
         bits = self._always_bits
         by_char = self._by_char
-        for c in self._keys.intersection(hits):
-            alone, both = by_char[c]
-            bits |= alone
-            for second, bit in both:
-                if second in has if len(second) == 1 else any(map(has.__contains__, second)):
-                    bits |= bit
+        if len(text) <= _SHORT:
+            has = text
+            for c in self._keys.intersection(hits):
+                alone, both = by_char[c]
+                bits |= alone
+                for second, bit in both:
+                    if second in has if type(second) is str else any(map(has.__contains__, second)):
+                        bits |= bit
+        else:  # the same tests, a text's characters looked up in their set (``_meets``)
+            has = chars_of(text)
+            for c in self._keys.intersection(hits):
+                alone, both = by_char[c]
+                bits |= alone
+                for second, bit in both:
+                    if _meets(has, text, second):
+                        bits |= bit
         checks = self._checks
         low: object = _UNSET
         if (bits & self._string_bits).bit_count() > 1:  # several string tests ahead: one for all
