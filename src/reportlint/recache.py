@@ -45,9 +45,10 @@ _added = 0
 @functools.lru_cache(maxsize=1)
 def _file_name() -> str:
     """Named by the Python version, the SRE magic number and the code of the analyses stored
-    with ``memo``, so a change to any of them starts a new file."""
+    with ``memo`` (and the character ranks ``Gate`` plans its keys by), so a change to any of
+    them starts a new file."""
     tag = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}"
-    return f"regex-{cache.source_hash(tag, 'recache.py', 'prefilter.py')[:16]}.marshal"
+    return f"regex-{cache.source_hash(tag, 'recache.py', 'prefilter.py', 'char_ranks.py')[:16]}.marshal"
 
 
 def _installed() -> bool:
