@@ -62,6 +62,7 @@ _PLACEHOLDER_GATE = re.compile(rf"[xX×ｘＸ][\dxX×ｘＸ.]*[ \t]*{_PLACEHOLDE
 _X = "xX×ｘＸ"
 _CN_DIGITS = frozenset("零〇一二两三四五六七八九")
 _HAS_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
+_NO_UNIT: tuple[None, Decimal, bool] = (None, _ONE, False)  # family, factor, discrete of no unit
 _HEADING_NUM = re.compile(r"^[ \t　]*(\d{1,3})[ \t]*[.．、)）](?!\d)")
 
 
@@ -202,12 +203,23 @@ class _Patterns:
         after_alt = "|".join(re.escape(a) for a in sorted(data.approx_after, key=len, reverse=True)) or "(?!)"
         # a token starts at 百 (百分之), a digit or a Chinese numeral: led by that class (facts.scan),
         # the engine skips every other position at C speed; the token is the span of group "all"
-        self.token = capture_led(
-            _HAS_NUMBER.pattern[1:-1],
+        # (the groups, in this order, are what _token_groups unpacks)
+        self.token_body = (
             rf"(?P<pct>百分之)?(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
             rf"(?P<mid>余|多)?(?P<mult>个亿|{mult_alt})?(?P<mid2>余|多)?"
-            rf"(?:[ \t]?(?P<unit>{unit_alt}))?(?P<after>{after_alt})?",  # 77.8 % (a space from layout)
+            rf"(?:[ \t]?(?P<unit>{unit_alt}))?(?P<after>{after_alt})?"  # 77.8 % (a space from layout)
         )
+        # A Chinese numeral other than 百 (which may open 百分之) followed by no character that
+        # could go on with the token (a numeral, 余/多, 个亿, a multiplier, a space, a unit, a word
+        # after) is a token of that one character without unit, multiplier or 百分之: _bare, which
+        # the token loop drops and searches again from the next character. The pattern does not
+        # match there (capture_led's skip): the 一 of 进一步, 三 of 三是, half of all tokens.
+        follow = [*data.units, *data.multipliers, *data.approx_after, "个亿", "余", "多", " ", "\t"]
+        skip = None
+        if all(follow):  # (a word of the data cannot be empty; if it were, anything could follow)
+            chars = "".join(sorted({w[0] for w in follow} | set(_CN[1:-2])))
+            skip = f"[{_CN[1:-2].replace('百', '')}](?![{re.escape(chars)}])"
+        self.token = capture_led(_HAS_NUMBER.pattern[1:-1], self.token_body, skip=skip)
         self.range_sep = re.compile(_RANGE_SEP)
         # led by a lookahead on the characters the patterns can start with, derived from them (a
         # user's pattern may start anywhere): the engine skips every other position fast
@@ -219,6 +231,9 @@ class _Patterns:
         self.mults = {m: Decimal(v) for m, v in data.multipliers.items()}
         self.units = data.units
         self.factors = {u: Decimal(i.factor) for u, i in data.units.items()}
+        self.unit_info = {u: (i.family, self.factors[u], bool(i.discrete)) for u, i in data.units.items()}
+        self.before_last = frozenset(w[-1] for w in data.approx_before if w)
+        self.before_empty = data.approx_before.get("")  # what no word before a number makes of it
         self.widen = Decimal(data.approx_widen)
 
 
@@ -301,7 +316,8 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
         m = search(text, pos)
         if not m:
             break
-        s, pos = m.span("all")
+        g = m.groups()  # (all, pct, ar, cn, mid, mult, mid2, unit, after): one call, not one per group
+        s, pos = m.span(1)
         # (each test below only skips the token, so their order does not matter)
         if s < heading_end:
             continue
@@ -311,23 +327,25 @@ def extract_block(block: Block, pat: _Patterns, facts: QuantityFacts) -> list[Qu
                 continue  # the tail of a number or of a placeholder (xx0.9%)
         if lost and any(ls <= s < le for ls, le in lost):
             continue
-        cn = m.group("cn")
-        if cn and _bare(cn, *m.group("pct", "mult", "unit")):
+        cn = g[3]
+        if cn and _bare(cn, g[1], g[5], g[7]):
             continue  # _quantity would drop it, leaving no trace
         if covered(s):
             continue
-        q = _quantity(block, text, m, s, pos, pat, facts)
+        q = _quantity(block, text, g, s, pos, pat, facts)
         if q is None:
             continue
         # a range: 3至5个, 63%~68%, 5000万元至1亿元
         r = pat.range_sep.match(text, q.end)
         if r and r.end() > r.start():
             m2 = pat.token.match(text, r.end())
-            if m2 and (m2.group("ar") or m2.group("cn")) and not covered(m2.start("all")):
-                q2 = _quantity(block, text, m2, *m2.span("all"), pat, facts)
-                if q2 is not None and (not q.unit or q.family == q2.family):
-                    q = _range(q, q2, text, pat)
-                    pos = q.end
+            if m2:
+                g2 = m2.groups()
+                if (g2[2] or g2[3]) and not covered(m2.start(1)):
+                    q2 = _quantity(block, text, g2, *m2.span(1), pat, facts)
+                    if q2 is not None and (not q.unit or q.family == q2.family):
+                        q = _range(q, q2, text, pat)
+                        pos = q.end
         out.append(q)
     return out
 
@@ -342,13 +360,12 @@ def _bare(cn: str, pct: str | bool | None, mult: str | None, unit: str | None) -
 
 
 def _quantity(
-    block: Block, text: str, m: re.Match[str], start: int, end: int, pat: _Patterns, facts: QuantityFacts
+    block: Block, text: str, g: tuple[str | None, ...], start: int, end: int, pat: _Patterns, facts: QuantityFacts
 ) -> Quantity | None:
-    """The quantity of token ``m`` at ``text[start:end]``, or None (a scale word, a bare numeral)."""
-    pct, ar, cn, mid, mult_s, mid2, unit, after = m.group("pct", "ar", "cn", "mid", "mult", "mid2", "unit", "after")
-    mult_s = (mult_s or "").lstrip("个")  # 4.9个亿 = 4.9亿
-    unit = unit or ""
-    pct = bool(pct)
+    """The quantity of a token at ``text[start:end]`` with the groups ``g`` of ``pat.token`` (its
+    ``groups()``), or None (a scale word, a bare numeral)."""
+    _, pct, ar, cn, mid, mult_s, mid2, unit, after = g
+    mult_s = mult_s.lstrip("个") if mult_s else ""  # 4.9个亿 = 4.9亿
     if cn:
         if _bare(cn, pct, mult_s, unit):
             return None
@@ -365,22 +382,25 @@ def _quantity(
         unit = "%"
     # a multiplier without a unit ("4.9个亿", "2.8万") is kept
     mult = pat.mults.get(mult_s, _ONE) if mult_s else _ONE
-    info = pat.units.get(unit) if unit else None
-    discrete = bool(info and info.discrete)
+    # (family, factor, discrete) of the unit, looked up once per ruleset
+    family, factor, discrete = pat.unit_info.get(unit, _NO_UNIT) if unit else _NO_UNIT
     # a count printed as an integer without multiplier is exact, and so is a Chinese numeral
     exact = bool(cn) or (discrete and decimals == 0 and not mult_s)
     kind = pat.data.approx_after.get(after) if after else None
     if mid or mid2:
         kind = "min"
     if kind is None:
-        for n in pat.before_lengths:
-            kind = pat.data.approx_before.get(text[start - n : start]) if start >= n else None
-            if kind:
-                break
+        if start and text[start - 1] in pat.before_last:  # (every word but "" ends with one of them)
+            for n in pat.before_lengths:
+                kind = pat.data.approx_before.get(text[start - n : start]) if start >= n else None
+                if kind:
+                    break
+        else:
+            kind = pat.before_empty
     # (positional arguments: this runs for every number of a document, keywords cost more)
     return Quantity(
-        block, start, end, text[start:end], number, unit, info.family if info else None, decimals, kind,
-        bool(cn), mult, pat.factors.get(unit, _ONE) if unit else _ONE, exact, pat.widen,
+        block, start, end, text[start:end], number, unit or "", family, decimals, kind, bool(cn), mult, factor,
+        exact, pat.widen,
     )
 
 

@@ -18,6 +18,11 @@ the same groups (looked up by name: the numbers shift by one), and ``span("all")
 a character class, ``re`` rejects all but a few of them from the first character alone, so most
 positions never reach ``body``.
 
+``skip``, when given, is a condition on the text at a match's start under which the caller drops a
+match of ``body`` that spans only the one character there (and so would search again from the
+next one): the pattern does not match at such a position, so ``re`` goes on to the next one at C
+speed, and the caller sees the same matches it keeps. (It is tested first, before ``pre``.)
+
 The body must not match an empty string (then ``first`` could not name its first character) and
 ``first`` must not hold a line break (``.`` steps back over the character).
 """
@@ -27,7 +32,7 @@ from __future__ import annotations
 import re
 
 
-def capture_led(first: str, body: str, pre: str | None = None) -> re.Pattern[str]:
+def capture_led(first: str, body: str, pre: str | None = None, skip: str | None = None) -> re.Pattern[str]:
     """``body`` led by the class ``[first]`` of the characters its matches start with (see above)."""
-    guard = f"(?=(?:{pre}))" if pre else ""
+    guard = (f"(?!{skip})" if skip else "") + (f"(?=(?:{pre}))" if pre else "")
     return re.compile(f"[{first}](?<={guard}(?=(?P<all>{body})).)")
