@@ -7,7 +7,7 @@ at ，：), never across a document. A comma inside a number (``1，234``) split
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reportlint.document import Block, Document
@@ -73,31 +73,24 @@ def split_block(block: Block, quantities: list[Quantity]) -> list[Sentence]:
         bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     if bounds[-1] != len(text):
         bounds.append(len(text))
-    # the clause marks of the whole block, found once (each is one character: a mark at i belongs
-    # to the sentence [s, e) with s <= i < e)
-    marks = [m.start() for m in _CLAUSE_END.finditer(text)]
+    # the clause marks of the whole block, found once, as the starts of the clauses they open
+    # (each is one character: a mark at i belongs to the sentence [s, e) with s <= i < e)
     if holders:
-        marks = [i for i in marks if not in_number(i)]
+        opens = [m.end() for m in _CLAUSE_END.finditer(text) if not in_number(m.start())]
+    else:
+        opens = [m.end() for m in _CLAUSE_END.finditer(text)]
+    # the bounds rise from 0 to len(text) (every sentence end is a non-empty match), so the
+    # sentences are contiguous: a sentence [s, e) takes the quantities starting in it and the clauses
+    # its marks open, the next runs of the two sorted lists, found by bisection
+    qstarts = [q.start for q in quantities]
     out: list[Sentence] = []
-    qi = 0
-    nq = len(quantities)
-    ci = 0
-    nc = len(marks)
-    for s, e in zip(bounds, bounds[1:]):
-        if e <= s:
-            continue
-        qs = []
-        while qi < nq and quantities[qi].start < e:
-            if quantities[qi].start >= s:
-                qs.append(quantities[qi])
-            qi += 1
-        while ci < nc and marks[ci] < s:
-            ci += 1
-        clause_starts = [s]
-        while ci < nc and marks[ci] < e:
-            clause_starts.append(marks[ci] + 1)
-            ci += 1
-        out.append(Sentence(block, s, e, qs, clause_starts))
+    qi = ci = 0
+    s = 0
+    for e in bounds[1:]:
+        qj = bisect_left(qstarts, e, qi)
+        cj = bisect_right(opens, e, ci)  # (a mark at e - 1 opens a clause at e)
+        out.append(Sentence(block, s, e, quantities[qi:qj], [s, *opens[ci:cj]]))
+        s, qi, ci = e, qj, cj
     return out
 
 
