@@ -140,3 +140,22 @@ def test_walk_is_pre_order():
     assert list(outline.walk()) == want
     for top in outline.sections:
         assert list(top.walk()) == list(nested(top))
+
+
+def test_marker_ends_are_heading_marker_end():
+    """Typography reads the outline's marker ends instead of matching each heading again: they
+    are what ``heading_marker_end`` gives, for every block the outline looked at."""
+    from reportlint.config import Settings
+    from reportlint.engine import analyse
+    from reportlint.readers.text import read_text
+    from reportlint.rules.typography._text import heading_marker_end
+
+    text = "\n".join(["标题工作总结", "", "<!-- x -->"] + SAMPLES) + "\n"
+    doc = read_text(text.encode(), "a.txt")
+    ends = analyse(doc, Settings())[0].marker_ends
+    assert ends and any(ends.values())
+    for block in doc.blocks:
+        if block.index in ends:
+            assert ends[block.index] == heading_marker_end(block), block.text
+        else:
+            assert not block.text.strip() or block.text.lstrip().startswith("<!--"), block.text

@@ -134,6 +134,10 @@ class Outline:
     toc: list[Heading] = field(default_factory=list)  # a leading table of contents
     toc_blocks: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # top-level sections
+    # block.index -> offset just after the outline marker the block opens with (0: none), for
+    # every block ``build_outline`` matched (non-blank, not a cell, not a comment line): what
+    # ``match_heading`` found, kept so that typography's marker lookup does not match it again
+    marker_ends: dict[int, int] = field(default_factory=dict)
 
     def walk(self) -> Iterator[Section]:
         """Every section, in document order (pre-order)."""
@@ -694,6 +698,7 @@ def build_outline(doc: Document, words: OutlineWords) -> Outline:
         if block.kind is BlockKind.CELL or not block.text.strip() or _COMMENT_LINE.match(block.text):
             continue
         items.append((block, match_heading(block)))
+    marker_ends = {block.index: head.end if head is not None else 0 for block, head in items}
 
     toc = _find_toc(items, words)
     toc_range = range(toc[0], toc[1]) if toc else range(0)
@@ -720,7 +725,7 @@ def build_outline(doc: Document, words: OutlineWords) -> Outline:
         else:
             kinds.append("PARA")
 
-    outline = Outline()
+    outline = Outline(marker_ends=marker_ends)
     if not kinds:
         return outline
     tree = parse_blocks(kinds)
