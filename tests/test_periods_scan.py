@@ -65,3 +65,25 @@ def test_role_shortcut_answers_as_the_patterns(before, after, word, begin):
     begin = min(begin, start)
     for kind in ("year", "relative", "sub", "five-year"):
         assert P._role(text, start, end, kind, begin) == P._context_role(text, start, end, kind, begin)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXT, st.integers(0, 3))
+def test_a_span_ends_where_the_shortcut_looks(text, begin):
+    """find_mentions runs _SPAN only when _may_end_span says a match can end at an anchor."""
+    begin = min(begin, len(text))
+    first = P._ANCHOR.search(text, begin)
+    anchors = [a.start() for a in P._ANCHOR.finditer(text, first.start())] if first else []
+    if P._SPAN.search(text, begin) is not None:
+        assert P._may_end_span(text, anchors)
+
+
+def test_span_shortcut_on_spans():
+    for text in ["2021—2025年", "2021年至2025年", "2020 ~ 2023年度", "自2019年-  2020 年以来", "从2018到２０２0年"]:
+        anchors = [a.start() for a in P._ANCHOR.finditer(text)]
+        assert P._may_end_span(text, anchors) == (P._SPAN.search(text) is not None), text
+    assert not P._may_end_span("2024年是关键之年", [a.start() for a in P._ANCHOR.finditer("2024年是关键之年")])
+
+
+def test_five_year_numbers():
+    assert P._FIVE_YEAR_N == {f"十{d}": 10 + k for k, d in enumerate("一二三四五六七", 1)}
