@@ -400,7 +400,8 @@ _JOINERS = frozenset("-/:－／：~～")  # xxxx-xx-xx, xx:xx, xx/xx are one tok
 
 
 def _merged(hits: list[tuple[int, int, Pattern]], text: str) -> list[tuple[int, int, Pattern]]:
-    """``merge`` of hits already ordered by start (then longest first)."""
+    """Hits already ordered by start (then longest first) that overlap, touch, or are joined by one
+    ``-`` ``/`` ``:`` made one hit."""
     if len(hits) == 1:
         return hits
     out = []
@@ -414,13 +415,6 @@ def _merged(hits: list[tuple[int, int, Pattern]], text: str) -> list[tuple[int, 
         start, end, pattern = a, b, p
     out.append((start, end, pattern))
     return out
-
-
-def merge(hits: list[Hit], text: str = "") -> list[Hit]:
-    """Hits that overlap, touch, or are joined by one ``-`` ``/`` ``:`` make one hit."""
-    if not hits:
-        return []
-    return [Hit(*h) for h in _merged(sorted(hits, key=_by_start), text)]
 
 
 def evidence(text: str, start: int, end: int, limit: int = 40) -> str:
