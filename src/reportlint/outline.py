@@ -150,9 +150,6 @@ class Outline:
         for s in self.walk():
             yield from s.paragraphs
 
-    def levels_used(self) -> set[int]:
-        return {s.level for s in self.walk()}
-
     @property
     def title_text(self) -> str | None:
         return self.title.text.strip() if self.title else None

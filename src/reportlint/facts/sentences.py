@@ -50,10 +50,6 @@ class Sentence:
         s, _ = self.clause(q.start)
         return self.block.text[s : q.start]
 
-    def after_in_clause(self, q: Quantity) -> str:
-        _, e = self.clause(q.start)
-        return self.block.text[q.end : e]
-
 
 def split_block(block: Block, quantities: list[Quantity]) -> list[Sentence]:
     text = block.text

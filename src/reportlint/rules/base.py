@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -119,7 +119,3 @@ class Rule:
             end = start
         # Finding's fields in order: path, code, name, severity, message_zh, message_en, block, start, end, fix
         return Finding(ctx.document.path, self.code, self.name, severity or self.severity, zh, en, block, start, end, fix)
-
-
-def iter_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    return pattern.finditer(text)

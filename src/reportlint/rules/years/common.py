@@ -123,14 +123,6 @@ def paragraph_mentions(ctx: Context, lm: LocatedMention) -> list[Mention]:
     ]
 
 
-def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
-    a = 0
-    for m in SENTENCE_END.finditer(text, 0, start):
-        a = m.end()
-    m = SENTENCE_END.search(text, end)
-    return a, m.start() if m else len(text)
-
-
 def multi_year_context(section: Section | None) -> bool:
     """The section (or an ancestor) reviews several years: “十四五”以来, 过去五年, 2021—2025年."""
     while section is not None:
