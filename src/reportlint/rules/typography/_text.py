@@ -130,7 +130,7 @@ class Exemptions:
         self.md = ctx.document.format == "md"
         self.plain: dict[int, Spans] = {}  # block index -> its spans
         self.marked: dict[int, Spans] = {}  # block index -> its spans and its heading's marker
-        self.ends: dict[int, int] = dict(getattr(ctx.outline, "marker_ends", ()))  # block index -> heading_marker_end
+        self.ends: dict[int, int] = dict(ctx.outline.marker_ends if ctx.outline is not None else ())  # block index -> heading_marker_end
 
     def marker_end(self, block: Block) -> int:
         end = self.ends.get(block.index)
